@@ -1,0 +1,205 @@
+package io.migrationplatform.platform.error;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where exceptions become HTTP answers, always in the seed's error envelope.
+ * Client mistakes get a precise 4xx; anything unexpected is logged in full (with the request id
+ * from the MDC) and answered with a bare 500 that reveals no class, stack or SQL.
+ */
+@RestControllerAdvice
+@Order(0)
+public class GlobalExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ErrorEnvelope> tooManyRequests(TooManyRequestsException e, HttpServletRequest request) {
+        return envelope(e.status(), e.getMessage(), e.details(), request,
+                headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())));
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            return envelope(e.status(), e.getMessage(), e.details(), request,
+                    headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+        }
+        return envelope(e.status(), e.getMessage(), e.details(), request);
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<ErrorEnvelope> notFound(Exception e, HttpServletRequest request) {
+        return envelope(HttpStatus.NOT_FOUND, "Not found: " + request.getMethod() + " " + request.getRequestURI(), Map.of(), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        List<String> allowed = e.getSupportedHttpMethods() == null ? List.of()
+                : e.getSupportedHttpMethods().stream().map(Object::toString).sorted().toList();
+        return envelope(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " not allowed",
+                Map.of("allowed_methods", allowed), request,
+                headers -> headers.set(HttpHeaders.ALLOW, String.join(", ", allowed)));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        List<String> supported = e.getSupportedMediaTypes().stream().map(Object::toString).toList();
+        String sent = e.getContentType() == null ? "none" : e.getContentType().toString();
+        return envelope(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type: " + sent,
+                Map.of("supported_media_types", supported), request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return api(tooLarge, request);
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return validation(List.of(new FieldError(path(unknown), "Unknown or read-only field", "extra_forbidden")), request);
+        }
+        if (cause instanceof MismatchedInputException mismatch && !(cause instanceof StreamReadException)
+                && !mismatch.getPath().isEmpty()) {
+            String type = mismatch.getTargetType() == null ? "value" : mismatch.getTargetType().getSimpleName().toLowerCase();
+            return validation(List.of(new FieldError(path(mismatch), "Invalid value: expected " + type, "type_error")), request);
+        }
+        String message = e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("Required request body")
+                ? "Request body is missing" : "Malformed JSON request body";
+        return envelope(HttpStatus.BAD_REQUEST, message, Map.of(), request);
+    }
+
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ErrorEnvelope> bind(BindException e, HttpServletRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getFieldErrors().forEach(f -> errors.add(new FieldError(snake(f.getField()),
+                f.getDefaultMessage(), f.isBindingFailure() ? "type_error" : "value_error")));
+        e.getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage(), "value_error")));
+        return validation(errors, request);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ErrorEnvelope> methodValidation(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(err -> errors.add(new FieldError(name, err.getDefaultMessage(), "value_error")));
+        });
+        return validation(errors, request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorEnvelope> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase();
+        return validation(List.of(new FieldError(e.getName(), "Invalid value: expected " + expected, "type_error")), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorEnvelope> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return validation(List.of(new FieldError(e.getParameterName(), "Field required", "missing")), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ErrorEnvelope> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+        return validation(List.of(new FieldError(e.getRequestPartName(), "Field required", "missing")), request);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ErrorEnvelope> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        return validation(List.of(new FieldError(e.getHeaderName(), "Header required", "missing")), request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ErrorEnvelope> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return envelope(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", Map.of("max_bytes", e.getMaxUploadSize()), request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ErrorEnvelope> multipart(MultipartException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof IllegalStateException ise && ise.getMessage() != null
+                && ise.getMessage().contains("exceeds")) {
+            return envelope(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", Map.of(), request);
+        }
+        return envelope(HttpStatus.BAD_REQUEST, "Malformed multipart request", Map.of(), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ErrorEnvelope> accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        return envelope(HttpStatus.FORBIDDEN, "Access denied", Map.of(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        if (e.getCause() instanceof ApiException api) {
+            return api(api, request);
+        }
+        if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+            // Any other framework exception that already knows its 4xx status (406, bad conversion, ...).
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return envelope(status, status.getReasonPhrase(), Map.of(), request);
+        }
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return envelope(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", Map.of(), request);
+    }
+
+    private ResponseEntity<ErrorEnvelope> validation(List<FieldError> errors, HttpServletRequest request) {
+        return envelope(HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed", Map.of("field_errors", errors), request);
+    }
+
+    private static ResponseEntity<ErrorEnvelope> envelope(HttpStatus status, String message, Map<String, Object> details,
+                                                          HttpServletRequest request) {
+        return envelope(status, message, details, request, headers -> { });
+    }
+
+    private static ResponseEntity<ErrorEnvelope> envelope(HttpStatus status, String message, Map<String, Object> details,
+                                                          HttpServletRequest request,
+                                                          java.util.function.Consumer<HttpHeaders> headers) {
+        HttpHeaders h = new HttpHeaders();
+        headers.accept(h);
+        return ResponseEntity.status(status).headers(h)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(ErrorEnvelope.of(status.value(), message, details, request.getRequestURI(), request.getMethod()));
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : Integer.toString(ref.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+
+    /** Bean validation reports Java property names; clients know the snake_case JSON names. */
+    static String snake(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+}
