@@ -1,0 +1,109 @@
+package io.migrationplatform.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migrationplatform.support.ApiClient;
+import io.migrationplatform.support.ApiIntegrationTest;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+
+/** Every error answers in the seed's envelope, over real HTTP. */
+@ExtendWith(OutputCaptureExtension.class)
+class ErrorEnvelopeIT extends ApiIntegrationTest {
+
+    private ApiClient authed() {
+        return tenants().admin();
+    }
+
+    static JsonNode assertEnvelope(ApiClient.Response response, int status, String method, String path) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        JsonNode error = response.json().get("error");
+        assertThat(error).as(response.toString()).isNotNull();
+        assertThat(error.get("status_code").asInt()).isEqualTo(status);
+        assertThat(error.get("message").asString()).isNotBlank();
+        assertThat(error.get("details").isObject()).isTrue();
+        assertThat(error.get("path").asString()).isEqualTo(path);
+        assertThat(error.get("method").asString()).isEqualTo(method);
+        Instant timestamp = Instant.parse(error.get("timestamp").asString());
+        assertThat(error.get("timestamp").asString()).endsWith("Z");
+        assertThat(timestamp).isBefore(Instant.now().plusSeconds(5));
+        return error;
+    }
+
+    @Test
+    void unknownRouteIs404() {
+        assertEnvelope(api().get("/no/such/route"), 404, "GET", "/no/such/route");
+        assertEnvelope(authed().get("/api/v1/no-such-route"), 404, "GET", "/api/v1/no-such-route");
+    }
+
+    @Test
+    void wrongMethodIs405WithAllowHeader() {
+        ApiClient.Response response = authed().delete("/api/v1/auth/me");
+        JsonNode error = assertEnvelope(response, 405, "DELETE", "/api/v1/auth/me");
+        assertThat(response.header("Allow")).contains("GET");
+        assertThat(error.get("details").get("allowed_methods").toString()).contains("GET");
+    }
+
+    @Test
+    void unsupportedMediaTypeIs415() {
+        ApiClient.Response response = api().send("POST", "/api/v1/auth/login", "email=a", "text/plain");
+        assertEnvelope(response, 415, "POST", "/api/v1/auth/login");
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        ApiClient.Response response = api().send("POST", "/api/v1/auth/login", "{\"email\": \"a@b.c\",", "application/json");
+        JsonNode error = assertEnvelope(response, 400, "POST", "/api/v1/auth/login");
+        assertThat(error.get("message").asString()).containsIgnoringCase("malformed");
+        assertEnvelope(api().send("POST", "/api/v1/auth/login", null, "application/json"), 400, "POST", "/api/v1/auth/login");
+    }
+
+    @Test
+    void validationIs422WithFieldErrors() {
+        ApiClient.Response response = api().post("/api/v1/auth/login", Map.of("email", "", "password", "x", "extra", 1));
+        JsonNode error = assertEnvelope(response, 422, "POST", "/api/v1/auth/login");
+        JsonNode fieldErrors = error.get("details").get("field_errors");
+        assertThat(fieldErrors.isArray()).isTrue();
+        JsonNode first = fieldErrors.get(0);
+        assertThat(first.has("field") && first.has("message") && first.has("type")).isTrue();
+        assertThat(fieldErrors.toString()).contains("\"extra\"");
+
+        ApiClient.Response wrongType = api().send("POST", "/api/v1/auth/login", "{\"email\": [1], \"password\": \"x\"}", "application/json");
+        assertThat(assertEnvelope(wrongType, 422, "POST", "/api/v1/auth/login").toString()).contains("\"field\":\"email\"");
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() {
+        String big = "{\"email\": \"" + "a".repeat(1_100_000) + "\", \"password\": \"x\"}";
+        ApiClient.Response response = api().send("POST", "/api/v1/auth/login", big, "application/json");
+        assertEnvelope(response, 413, "POST", "/api/v1/auth/login");
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutInternalsButLoggedWithRequestId(CapturedOutput output) {
+        ApiClient.Response response = api().withHeader("X-Request-ID", "trace-500-abc").get("/test-support/fail");
+        JsonNode error = assertEnvelope(response, 500, "GET", "/test-support/fail");
+        assertThat(error.get("message").asString()).isEqualTo("Internal server error");
+        assertThat(response.text()).doesNotContain("SELECT", "Exception", "postgresql", "at io.", "password_hash");
+        assertThat(response.header("X-Request-ID")).isEqualTo("trace-500-abc");
+        assertThat(output.getAll()).contains("trace-500-abc").contains("IllegalStateException");
+    }
+
+    @Test
+    void requestIdIsKeptWhenSaneAndReplacedOtherwise() {
+        assertThat(api().withHeader("X-Request-ID", "abc-123.DEF:9").get("/actuator/health").header("X-Request-ID"))
+                .isEqualTo("abc-123.DEF:9");
+        String generated = api().get("/actuator/health").header("X-Request-ID");
+        assertThat(generated).matches("[0-9a-f-]{36}");
+        String forged = api().withHeader("X-Request-ID", "evil\" injected=1").get("/actuator/health").header("X-Request-ID");
+        assertThat(forged).matches("[0-9a-f-]{36}");
+        String tooLong = api().withHeader("X-Request-ID", "a".repeat(200)).get("/actuator/health").header("X-Request-ID");
+        assertThat(tooLong).matches("[0-9a-f-]{36}");
+    }
+}

@@ -1,0 +1,54 @@
+package io.migrationplatform.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migrationplatform.support.ApiClient;
+import io.migrationplatform.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Health probes, metrics and API docs, as an operator and a client developer see them. */
+class OperationsIT extends ApiIntegrationTest {
+
+    @Test
+    void healthHasLivenessAndReadinessAndRedisIsNotRequired() {
+        ApiClient.Response health = api().get("/actuator/health");
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(api().get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
+        assertThat(api().get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.text()).doesNotContainIgnoringCase("redis");
+    }
+
+    @Test
+    void prometheusExposesHttpTimings() {
+        api().get("/actuator/health");
+        ApiClient.Response metrics = api().get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("http_server_requests_seconds_count").contains("hikaricp_connections");
+    }
+
+    @Test
+    void openApiDescribesEndpointsAndTheTokenFlow() {
+        ApiClient.Response doc = api().get("/openapi.json");
+        assertThat(doc.status()).isEqualTo(200);
+        JsonNode json = doc.json();
+        assertThat(json.get("paths").has("/api/v1/auth/token")).isTrue();
+        assertThat(json.get("paths").has("/api/v1/auth/me")).isTrue();
+        assertThat(json.at("/components/securitySchemes/OAuth2PasswordBearer/flows/password/tokenUrl").asString())
+                .isEqualTo("/api/v1/auth/token");
+        assertThat(json.toString()).doesNotContain("/test-support/fail");
+    }
+
+    @Test
+    void swaggerUiIsServedAtDocs() {
+        ApiClient.Response redirect = api().get("/docs");
+        assertThat(redirect.status()).isIn(200, 302);
+        ApiClient.Response page = api().get("/swagger-ui/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).containsIgnoringCase("swagger");
+        ApiClient.Response config = api().get("/openapi.json/swagger-config");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.text()).contains("/openapi.json");
+    }
+}
