@@ -79,10 +79,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("logging_collector", "on")
                     .setServerConfig("max_connections", "200")
                     .start();
-            EmbeddedPostgresServer server = verify(pgData, lock, postgres, postmasterFile);
-            server.ensureDatabase();
-            log.info("Embedded PostgreSQL ready: data directory {}, localhost:{}, database {}", pgData, port, DATABASE);
-            return server;
+            try {
+                EmbeddedPostgresServer server = verify(pgData, lock, postgres, postmasterFile);
+                server.ensureDatabase();
+                log.info("Embedded PostgreSQL ready: data directory {}, localhost:{}, database {}", pgData, port, DATABASE);
+                return server;
+            } catch (IOException | RuntimeException e) {
+                stopAfterFailedStart(postgres, postmasterFile);
+                throw e;
+            }
         } catch (EmbeddedDatabaseException e) {
             lock.close();
             throw e;
@@ -90,6 +95,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             lock.close();
             throw new EmbeddedDatabaseException("Embedded PostgreSQL in " + pgData + " failed to start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A server we started but refuse to use must not keep running, unowned, once the lock is released.
+     * {@code pg_ctl stop} only acts on our data directory's own postmaster.pid, which {@link Postmaster#stopLeftover}
+     * cleared of stale PIDs before the start.
+     */
+    private static void stopAfterFailedStart(EmbeddedPostgres postgres, Postmaster postmasterFile) {
+        Optional<ProcessHandle> postmaster = postmasterFile.runningPostmaster();
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop the embedded PostgreSQL after its failed start: {}", e.getMessage());
+        }
+        postmaster.ifPresent(process -> Postmaster.awaitExit(process, Duration.ofSeconds(30)));
     }
 
     /** Proves the server we reached is ours and durable; otherwise refuses to use it. */

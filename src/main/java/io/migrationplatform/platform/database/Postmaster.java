@@ -76,12 +76,16 @@ final class Postmaster {
      * (kill -9, OOM kill), and removes a pid file that names no such postmaster.
      */
     void stopLeftover(Duration timeout) {
-        OptionalLong recorded = recordedPid();
-        if (recorded.isEmpty()) {
+        if (!Files.exists(pidFile())) {
             return;
         }
+        OptionalLong recorded = recordedPid();
         Optional<ProcessHandle> leftover = runningPostmaster();
-        if (leftover.isPresent()) {
+        if (recorded.isEmpty()) {
+            // Empty or garbled, as a crash during start-up can leave it: pg_ctl and postgres refuse to
+            // start over such a file ("the PID file is empty"), so it would block every start.
+            log.warn("{} names no PID: the file is stale and is removed", pidFile());
+        } else if (leftover.isPresent()) {
             ProcessHandle process = leftover.get();
             log.warn("A PostgreSQL server (PID {}) from an earlier run is still serving {}; shutting it down "
                     + "cleanly before starting", process.pid(), pgData);
@@ -108,7 +112,7 @@ final class Postmaster {
 
     static boolean awaitExit(ProcessHandle process, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (process.isAlive()) {
+        while (isRunning(process)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -116,10 +120,29 @@ final class Postmaster {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return !process.isAlive();
+                return !isRunning(process);
             }
         }
         return true;
+    }
+
+    /**
+     * Alive and not a zombie. {@link ProcessHandle#isAlive()} is also true for a process that has
+     * exited but was not reaped yet; a postmaster is re-parented to init when pg_ctl exits, and an
+     * init that reaps late (or a JVM running as PID 1, which never reaps it) would otherwise make
+     * every shutdown wait for the full timeout although the server is gone.
+     */
+    static boolean isRunning(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"), StandardCharsets.ISO_8859_1);
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive(); // no /proc (or the process just vanished): trust the JDK
+        }
     }
 
     private static void signal(ProcessHandle process, String signal) {

@@ -91,6 +91,10 @@ public class GlobalExceptionHandler {
             return validation(List.of(new FieldError(path(unknown), "Unknown or read-only field", "extra_forbidden")), request);
         }
         if (cause instanceof MismatchedInputException mismatch && !(cause instanceof StreamReadException)
+                && mismatch.getPath().isEmpty()) {
+            return validation(List.of(new FieldError("body", "Expected a JSON " + expectedShape(mismatch), "type_error")), request);
+        }
+        if (cause instanceof MismatchedInputException mismatch && !(cause instanceof StreamReadException)
                 && !mismatch.getPath().isEmpty()) {
             String type = mismatch.getTargetType() == null ? "value" : mismatch.getTargetType().getSimpleName().toLowerCase();
             return validation(List.of(new FieldError(path(mismatch), "Invalid value: expected " + type, "type_error")), request);
@@ -103,8 +107,9 @@ public class GlobalExceptionHandler {
     @ExceptionHandler(BindException.class)
     ResponseEntity<ErrorEnvelope> bind(BindException e, HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        e.getFieldErrors().forEach(f -> errors.add(new FieldError(snake(f.getField()),
-                f.getDefaultMessage(), f.isBindingFailure() ? "type_error" : "value_error")));
+        e.getFieldErrors().forEach(f -> errors.add(f.isBindingFailure()
+                ? new FieldError(snake(f.getField()), "Invalid value: expected " + expected(e, f.getField()), "type_error")
+                : new FieldError(snake(f.getField()), f.getDefaultMessage(), "value_error")));
         e.getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage(), "value_error")));
         return validation(errors, request);
     }
@@ -190,6 +195,35 @@ public class GlobalExceptionHandler {
         return ResponseEntity.status(status).headers(h)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(ErrorEnvelope.of(status.value(), message, details, request.getRequestURI(), request.getMethod()));
+    }
+
+    /** The expected type of a bound field, in client words (never a Java class name). */
+    private static String expected(BindException e, String field) {
+        Class<?> type = e.getBindingResult().getFieldType(field);
+        if (type == null) {
+            return "a valid value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        return "a valid value";
+    }
+
+    private static String expectedShape(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return "value";
+        }
+        if (java.util.Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "object";
+        }
+        return java.util.Collection.class.isAssignableFrom(target) || target.isArray() ? "array" : "value";
     }
 
     private static String path(JacksonException e) {

@@ -222,7 +222,7 @@ class EmbeddedPostgresPostmasterTest {
     private static void awaitState(long pid, char state) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
             if (stat.charAt(stat.lastIndexOf(')') + 2) == state) {
                 return;
             }

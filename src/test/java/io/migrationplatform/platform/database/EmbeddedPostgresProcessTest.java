@@ -198,8 +198,9 @@ class EmbeddedPostgresProcessTest {
         assertThat(first.process.exitValue()).isZero();
 
         // An unrelated process that dies from any of INT, QUIT, TERM (dispositions reset to default,
-        // whatever this JVM inherited), so "still alive" proves "never signalled".
-        Process unrelated = startOther("env", "--default-signal", "sleep", "300");
+        // whatever this JVM inherited), so "still alive" proves "never signalled". It even works in the
+        // data directory: only its executable tells it apart from a postmaster.
+        Process unrelated = startOther(pgData(dataDir), "env", "--default-signal", "sleep", "300");
         awaitExecuted(unrelated, "sleep");
         assertThat(signalsIgnoredOrBlocked(unrelated.pid())).as("precondition: INT/QUIT/TERM take effect").isFalse();
         writeStalePidFile(dataDir, realPidFile, unrelated.pid());
@@ -296,7 +297,7 @@ class EmbeddedPostgresProcessTest {
             Harness harness = start(dataDir, 5432);
             String outcome = harness.awaitOutcome(QUICK_REFUSAL);
 
-            assertThat(outcome).as(harness.describe()).startsWith("FAILED").contains("5432");
+            assertThat(outcome).as(harness.describe()).startsWith("FAILED").contains("5432").contains("already in use");
             assertThat(harness.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(harness.process.exitValue()).isNotZero();
             assertThat(machinePostgresStartTime()).as("the machine's PostgreSQL is still up and was never restarted")
@@ -308,7 +309,8 @@ class EmbeddedPostgresProcessTest {
                 Harness harness = start(dataDir, port);
                 String outcome = harness.awaitOutcome(QUICK_REFUSAL);
 
-                assertThat(outcome).as(harness.describe()).startsWith("FAILED").contains(Integer.toString(port));
+                assertThat(outcome).as(harness.describe()).startsWith("FAILED").contains(Integer.toString(port))
+                        .contains("already in use");
                 assertThat(harness.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(harness.process.exitValue()).isNotZero();
                 try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port); Socket accepted = taken.accept()) {
@@ -316,7 +318,9 @@ class EmbeddedPostgresProcessTest {
                 }
             }
         }
-        assertThat(pgData(dataDir).resolve(Postmaster.PID_FILE)).as("no server of ours was started").doesNotExist();
+        // refused before anything was initialised or started
+        assertThat(pgData(dataDir).resolve("PG_VERSION")).doesNotExist();
+        assertThat(pgData(dataDir).resolve(Postmaster.PID_FILE)).doesNotExist();
         assertThat(postgresProcessesServing(pgData(dataDir))).isEmpty();
     }
 
@@ -458,8 +462,8 @@ class EmbeddedPostgresProcessTest {
         Files.write(pgData(dataDir).resolve(Postmaster.PID_FILE), stale);
     }
 
-    private Process startOther(String... command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+    private Process startOther(Path workingDirectory, String... command) throws IOException {
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         otherProcesses.add(process);
         return process;
@@ -505,7 +509,7 @@ class EmbeddedPostgresProcessTest {
             return false; // gone, or the PID now belongs to another process (ProcessHandle compares start times)
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"), StandardCharsets.ISO_8859_1);
             char state = stat.charAt(stat.lastIndexOf(')') + 2);
             return state != 'Z' && state != 'X';
         } catch (IOException e) {

@@ -1,0 +1,198 @@
+package io.migrationplatform.assets;
+
+import io.migrationplatform.assets.store.AssetRepository;
+import io.migrationplatform.assets.store.AssetStatsRepository;
+import io.migrationplatform.assets.store.AuditRepository;
+import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.cache.ScopedCache;
+import io.migrationplatform.platform.error.ApiException;
+import io.migrationplatform.platform.error.FieldError;
+import io.migrationplatform.platform.error.NotFoundException;
+import io.migrationplatform.platform.error.ValidationException;
+import io.migrationplatform.platform.web.PageParams;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The asset inventory's rules: validation, optimistic concurrency, the audit trail and cache
+ * invalidation. Imports use this service too, so there is one set of rules for every way in.
+ */
+@Service
+public class AssetService {
+
+    public record Page<T>(List<T> items, long total) {
+    }
+
+    /** The outcome of a bulk create: what was created, and each rejected item by its index. */
+    public record BulkResult(List<Asset> created, List<BulkError> errors) {
+    }
+
+    public record BulkError(int index, List<FieldError> fieldErrors) {
+    }
+
+    public static final int MAX_BULK = 1000;
+
+    private final AssetRepository assets;
+    private final AssetStatsRepository stats;
+    private final AuditRepository audit;
+    private final ScopedCache cache;
+
+    AssetService(AssetRepository assets, AssetStatsRepository stats, AuditRepository audit, ScopedCache cache) {
+        this.assets = assets;
+        this.stats = stats;
+        this.audit = audit;
+        this.cache = cache;
+    }
+
+    public static String cacheScope(TenantScope scope) {
+        return scope.clientAccountId() + ":" + scope.engagementId();
+    }
+
+    @Transactional(readOnly = true)
+    public Asset get(TenantScope scope, UUID id) {
+        return assets.find(scope, id).orElseThrow(() -> new NotFoundException("Asset"));
+    }
+
+    @Transactional
+    public Asset create(TenantScope scope, Map<String, Object> body, AuditContext context) {
+        return insert(scope, AssetValidator.validate(body, true), context);
+    }
+
+    /** Creates validated values (an import's row): the same defaults, audit and cache rules as the API. */
+    @Transactional
+    public Asset insert(TenantScope scope, AssetValues values, AuditContext context) {
+        Map<AssetField, Object> row = new EnumMap<>(values.values());
+        row.putIfAbsent(AssetField.STATUS, "active");
+        Asset created = assets.insert(scope, UUID.randomUUID(), row, context.actorId());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (AssetField field : AssetField.values()) {
+            Object value = created.get(field);
+            if (!isEmpty(value)) {
+                changes.put(field.jsonName(), change(null, value));
+            }
+        }
+        audit.record(scope, created.id(), "create", changes, context);
+        cache.invalidate(cacheScope(scope));
+        return created;
+    }
+
+    @Transactional
+    public BulkResult bulkCreate(TenantScope scope, List<Map<String, Object>> items, AuditContext context) {
+        if (items.size() > MAX_BULK) {
+            throw ValidationException.of("assets", "At most " + MAX_BULK + " assets per bulk request", "too_long");
+        }
+        List<Asset> created = new ArrayList<>();
+        List<BulkError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                created.add(insert(scope, AssetValidator.validate(items.get(i), true), context));
+            } catch (ValidationException e) {
+                errors.add(new BulkError(i, e.fieldErrors()));
+            }
+        }
+        return new BulkResult(created, errors);
+    }
+
+    /** Partial update: only the fields sent change. A stale {@code expectedVersion} (If-Match) is refused with 412. */
+    @Transactional
+    public Asset update(TenantScope scope, UUID id, Map<String, Object> body, Long expectedVersion, AuditContext context) {
+        return apply(scope, id, AssetValidator.validate(body, false), expectedVersion, context, "update");
+    }
+
+    /** Applies validated values (an API update, an import's update, an approved strategy) with an audit entry. */
+    @Transactional
+    public Asset apply(TenantScope scope, UUID id, AssetValues values, Long expectedVersion, AuditContext context,
+                       String action) {
+        Asset current = assets.findForUpdate(scope, id).orElseThrow(() -> new NotFoundException("Asset"));
+        requireVersion(current, expectedVersion);
+        Map<AssetField, Object> changed = new EnumMap<>(AssetField.class);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        values.values().forEach((field, value) -> {
+            Object old = current.get(field);
+            if (!sameValue(old, value)) {
+                changed.put(field, value);
+                changes.put(field.jsonName(), change(old, value));
+            }
+        });
+        if (changed.isEmpty()) {
+            return current;
+        }
+        Asset updated = assets.update(scope, id, changed, context.actorId());
+        audit.record(scope, id, action, changes, context);
+        cache.invalidate(cacheScope(scope));
+        return updated;
+    }
+
+    @Transactional
+    public void delete(TenantScope scope, UUID id, Long expectedVersion, AuditContext context) {
+        Asset current = assets.findForUpdate(scope, id).orElseThrow(() -> new NotFoundException("Asset"));
+        requireVersion(current, expectedVersion);
+        assets.delete(scope, id);
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        for (AssetField field : AssetField.values()) {
+            Object value = current.get(field);
+            if (!isEmpty(value)) {
+                snapshot.put(field.jsonName(), change(value, null));
+            }
+        }
+        audit.record(scope, id, "delete", snapshot, context);
+        cache.invalidate(cacheScope(scope));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Asset> list(TenantScope scope, AssetFilter filter, AssetSort sort, PageParams page) {
+        return new Page<>(assets.list(scope, filter, sort, page), assets.count(scope, filter));
+    }
+
+    @Transactional(readOnly = true)
+    public AssetSummary summary(TenantScope scope) {
+        return cache.get(cacheScope(scope), "summary", AssetSummary.class, () -> stats.summary(scope));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AuditEntry> history(TenantScope scope, UUID assetId, PageParams page) {
+        long total = audit.count(scope, assetId);
+        if (total == 0) {
+            throw new NotFoundException("Asset");
+        }
+        return new Page<>(audit.history(scope, assetId, page), total);
+    }
+
+    private static void requireVersion(Asset current, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED,
+                    "The asset was changed by someone else: your version is " + expectedVersion + ", the current one is "
+                            + current.version() + ". Reload it and apply your change again.",
+                    Map.of("current_version", current.version()));
+        }
+    }
+
+    private static Map<String, Object> change(Object oldValue, Object newValue) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("old", oldValue);
+        change.put("new", newValue);
+        return change;
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || (value instanceof List<?> l && l.isEmpty()) || (value instanceof Map<?, ?> m && m.isEmpty());
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
+        }
+        if (isEmpty(a) && isEmpty(b)) {
+            return true;
+        }
+        return Objects.equals(a, b);
+    }
+}

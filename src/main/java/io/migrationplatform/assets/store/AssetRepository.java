@@ -1,0 +1,223 @@
+package io.migrationplatform.assets.store;
+
+import io.migrationplatform.assets.Asset;
+import io.migrationplatform.assets.AssetField;
+import io.migrationplatform.assets.AssetFilter;
+import io.migrationplatform.assets.AssetSort;
+import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.web.PageParams;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.postgresql.util.PGobject;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Assets in PostgreSQL. Every method takes the tenant scope and every statement filters by
+ * {@code client_account_id} and {@code engagement_id}; column names come from {@link AssetField}
+ * and the sort whitelist, never from request text.
+ */
+@Repository
+public class AssetRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final RowMapper<Asset> mapper = this::map;
+
+    public AssetRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public RowMapper<Asset> mapper() {
+        return mapper;
+    }
+
+    public Asset insert(TenantScope scope, UUID id, Map<AssetField, Object> values, UUID actor) {
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner params = new StringJoiner(", ");
+        Map<String, Object> bind = new LinkedHashMap<>();
+        values.forEach((field, value) -> {
+            columns.add(field.column());
+            params.add(placeholder(field));
+            bind.put(field.column(), sqlValue(field, value));
+        });
+        String sql = "INSERT INTO assets (id, client_account_id, engagement_id, created_by, updated_by, " + columns
+                + ") VALUES (:id, :account, :engagement, :actor, :actor, " + params + ") RETURNING *";
+        return jdbc.sql(sql).params(bind).param("id", id).param("account", scope.clientAccountId())
+                .param("engagement", scope.engagementId()).param("actor", actor)
+                .query(mapper).single();
+    }
+
+    public Optional<Asset> find(TenantScope scope, UUID id) {
+        return jdbc.sql("SELECT * FROM assets WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(mapper).optional();
+    }
+
+    /** The row locked for the rest of the transaction, so concurrent edits serialise. */
+    public Optional<Asset> findForUpdate(TenantScope scope, UUID id) {
+        return jdbc.sql("SELECT * FROM assets WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement FOR UPDATE")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(mapper).optional();
+    }
+
+    public List<Asset> findAll(TenantScope scope, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM assets WHERE id = ANY(:ids) AND client_account_id = :account AND engagement_id = :engagement")
+                .param("ids", ids.toArray(UUID[]::new)).param("account", scope.clientAccountId())
+                .param("engagement", scope.engagementId()).query(mapper).list();
+    }
+
+    public Asset update(TenantScope scope, UUID id, Map<AssetField, Object> changes, UUID actor) {
+        StringJoiner sets = new StringJoiner(", ");
+        Map<String, Object> bind = new LinkedHashMap<>();
+        changes.forEach((field, value) -> {
+            sets.add(field.column() + " = " + placeholder(field));
+            bind.put(field.column(), sqlValue(field, value));
+        });
+        String sql = "UPDATE assets SET " + sets + ", version = version + 1, updated_at = now(), updated_by = :actor "
+                + "WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement RETURNING *";
+        return jdbc.sql(sql).params(bind).param("id", id).param("account", scope.clientAccountId())
+                .param("engagement", scope.engagementId()).param("actor", actor)
+                .query(mapper).single();
+    }
+
+    public boolean delete(TenantScope scope, UUID id) {
+        return jdbc.sql("DELETE FROM assets WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .update() == 1;
+    }
+
+    public List<Asset> list(TenantScope scope, AssetFilter filter, AssetSort sort, PageParams page) {
+        Where where = where(scope, filter);
+        String direction = sort.descending() ? "DESC NULLS LAST" : "ASC NULLS LAST";
+        String idDirection = sort.descending() ? "DESC" : "ASC";
+        String sql = "SELECT * FROM assets WHERE " + where.sql + " ORDER BY " + sort.column() + " " + direction
+                + ", id " + idDirection + " LIMIT :limit OFFSET :offset";
+        return jdbc.sql(sql).params(where.params).param("limit", page.pageSize()).param("offset", page.offset())
+                .query(mapper).list();
+    }
+
+    public long count(TenantScope scope, AssetFilter filter) {
+        Where where = where(scope, filter);
+        return jdbc.sql("SELECT count(*) FROM assets WHERE " + where.sql).params(where.params).query(Long.class).single();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(TenantScope scope, AssetFilter filter) {
+        List<String> clauses = new ArrayList<>(List.of("client_account_id = :account", "engagement_id = :engagement"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("account", scope.clientAccountId());
+        params.put("engagement", scope.engagementId());
+        if (filter.assetType() != null) {
+            clauses.add("asset_type = :assetType");
+            params.put("assetType", filter.assetType());
+        }
+        if (filter.environment() != null) {
+            clauses.add("environment = :environment");
+            params.put("environment", filter.environment());
+        }
+        if (filter.status() != null) {
+            clauses.add("status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.criticality() != null) {
+            clauses.add("criticality = :criticality");
+            params.put("criticality", filter.criticality());
+        }
+        if (filter.tag() != null) {
+            clauses.add("tags @> ARRAY[CAST(:tag AS text)]");
+            params.put("tag", filter.tag());
+        }
+        if (filter.search() != null) {
+            clauses.add("(name ILIKE :search ESCAPE '\\' OR hostname ILIKE :search ESCAPE '\\' "
+                    + "OR array_to_string(ip_addresses, ' ') ILIKE :search ESCAPE '\\')");
+            params.put("search", "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return new Where(String.join(" AND ", clauses), params);
+    }
+
+    private static String placeholder(AssetField field) {
+        return switch (field.kind()) {
+            case OBJECT -> "CAST(:" + field.column() + " AS jsonb)";
+            case TEXT_LIST, IP_LIST -> "CAST(:" + field.column() + " AS text[])";
+            default -> ":" + field.column();
+        };
+    }
+
+    private static Object sqlValue(AssetField field, Object value) {
+        return switch (field.kind()) {
+            case OBJECT -> JSON.writeValueAsString(value == null ? Map.of() : value);
+            case TEXT_LIST, IP_LIST -> value == null ? new String[0] : ((List<?>) value).toArray(String[]::new);
+            default -> value;
+        };
+    }
+
+    private Asset map(ResultSet rs, int row) throws SQLException {
+        return new Asset(
+                rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("asset_type"), rs.getString("environment"),
+                rs.getString("status"), json(rs.getString("attributes")), strings(rs.getArray("tags")),
+                instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getObject("client_account_id", UUID.class), rs.getObject("engagement_id", UUID.class),
+                rs.getString("external_id"), rs.getString("hostname"), rs.getString("fqdn"), strings(rs.getArray("ip_addresses")),
+                rs.getString("operating_system"), rs.getString("os_version"), rs.getObject("cpu_cores", Integer.class),
+                decimal(rs, "memory_gb"), decimal(rs, "storage_gb"), decimal(rs, "cpu_utilization_pct"),
+                decimal(rs, "memory_utilization_pct"), rs.getString("application_name"), strings(rs.getArray("technology_stack")),
+                rs.getString("database_type"), rs.getString("database_version"), rs.getString("business_owner"),
+                rs.getString("technical_owner"), rs.getString("department"), rs.getString("location"),
+                rs.getString("criticality"), rs.getString("six_r_strategy"), rs.getObject("migration_wave", Integer.class),
+                rs.getObject("created_by", UUID.class), rs.getObject("updated_by", UUID.class), rs.getLong("version"));
+    }
+
+    static Map<String, Object> json(String value) {
+        return value == null ? Map.of() : JSON.readValue(value, MAP);
+    }
+
+    static PGobject jsonb(Object value) {
+        try {
+            PGobject object = new PGobject();
+            object.setType("jsonb");
+            object.setValue(JSON.writeValueAsString(value));
+            return object;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return List.of((String[]) array.getArray());
+    }
+
+    private static Double decimal(ResultSet rs, String column) throws SQLException {
+        java.math.BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,70 @@
+package io.migrationplatform.assets.store;
+
+import io.migrationplatform.assets.Dependency;
+import io.migrationplatform.identity.TenantScope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Dependency edges, always within one tenant scope. */
+@Repository
+public class DependencyRepository {
+
+    private final JdbcClient jdbc;
+
+    public DependencyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the edge; false if it already exists. */
+    public boolean insert(TenantScope scope, Dependency d, UUID actor) {
+        return jdbc.sql("""
+                        INSERT INTO asset_dependencies (id, client_account_id, engagement_id, asset_id, depends_on_asset_id,
+                                                        dependency_type, criticality, port, protocol, created_by)
+                        VALUES (:id, :account, :engagement, :asset, :target, :type, :criticality, :port, :protocol, :actor)
+                        ON CONFLICT (asset_id, depends_on_asset_id) DO NOTHING""")
+                .param("id", d.id()).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("asset", d.assetId()).param("target", d.dependsOnAssetId()).param("type", d.dependencyType())
+                .param("criticality", d.criticality()).param("port", d.port()).param("protocol", d.protocol())
+                .param("actor", actor).update() == 1;
+    }
+
+    public boolean delete(TenantScope scope, UUID assetId, UUID dependsOnAssetId) {
+        return jdbc.sql("""
+                        DELETE FROM asset_dependencies WHERE asset_id = :asset AND depends_on_asset_id = :target
+                        AND client_account_id = :account AND engagement_id = :engagement""")
+                .param("asset", assetId).param("target", dependsOnAssetId)
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update() == 1;
+    }
+
+    /** Every edge touching any of these assets, in one query. */
+    public List<Dependency> touching(TenantScope scope, Collection<UUID> assetIds) {
+        if (assetIds.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = assetIds.toArray(UUID[]::new);
+        return jdbc.sql("""
+                        SELECT * FROM asset_dependencies
+                        WHERE client_account_id = :account AND engagement_id = :engagement
+                          AND (asset_id = ANY(:ids) OR depends_on_asset_id = ANY(:ids))
+                        ORDER BY created_at, id""")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).param("ids", ids)
+                .query(DependencyRepository::map).list();
+    }
+
+    public List<Dependency> all(TenantScope scope) {
+        return jdbc.sql("SELECT * FROM asset_dependencies WHERE client_account_id = :account AND engagement_id = :engagement")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(DependencyRepository::map).list();
+    }
+
+    private static Dependency map(ResultSet rs, int row) throws SQLException {
+        return new Dependency(rs.getObject("id", UUID.class), rs.getObject("asset_id", UUID.class),
+                rs.getObject("depends_on_asset_id", UUID.class), rs.getString("dependency_type"), rs.getString("criticality"),
+                rs.getObject("port", Integer.class), rs.getString("protocol"), rs.getTimestamp("created_at").toInstant());
+    }
+}

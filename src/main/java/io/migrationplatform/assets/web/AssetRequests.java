@@ -1,0 +1,49 @@
+package io.migrationplatform.assets.web;
+
+import io.migrationplatform.assets.AuditContext;
+import io.migrationplatform.identity.AuthenticatedUser;
+import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.error.ApiException;
+import io.migrationplatform.platform.web.RequestIdFilter;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Small helpers shared by the asset controllers: audit context and ETags. */
+final class AssetRequests {
+
+    private AssetRequests() {
+    }
+
+    static AuditContext audit(TenantScope scope) {
+        Object principal = SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        String email = principal instanceof AuthenticatedUser user ? user.email() : null;
+        return new AuditContext(scope.userId(), email, "api", MDC.get(RequestIdFilter.MDC_KEY));
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * The version an {@code If-Match} header expects: null when absent or {@code *}. A value that
+     * cannot be ours can never match, so it fails the precondition (412) rather than being ignored.
+     */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "If-Match does not match the current version of the asset",
+                    Map.of());
+        }
+    }
+}
