@@ -149,7 +149,10 @@ public class AssetService {
 
     @Transactional(readOnly = true)
     public Page<Asset> list(TenantScope scope, AssetFilter filter, AssetSort sort, PageParams page) {
-        return new Page<>(assets.list(scope, filter, sort, page), assets.count(scope, filter));
+        // Counting thousands of matching rows costs more than reading the page, and the count is
+        // the same for every page and sort of a filter: cache it per scope and filter until a write.
+        long total = cache.get(cacheScope(scope), "count:" + filter, Long.class, () -> assets.count(scope, filter));
+        return new Page<>(assets.list(scope, filter, sort, page), total);
     }
 
     @Transactional(readOnly = true)

@@ -150,9 +150,9 @@ public class AssetRepository {
             params.put("tag", filter.tag());
         }
         if (filter.search() != null) {
-            clauses.add("(name ILIKE :search ESCAPE '\\' OR hostname ILIKE :search ESCAPE '\\' "
-                    + "OR array_to_string(ip_addresses, ' ') ILIKE :search ESCAPE '\\')");
-            params.put("search", "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            clauses.add("asset_search_text(name, hostname, ip_addresses) LIKE :search ESCAPE '\\'");
+            String term = filter.search().toLowerCase(java.util.Locale.ROOT);
+            params.put("search", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return new Where(String.join(" AND ", clauses), params);
     }

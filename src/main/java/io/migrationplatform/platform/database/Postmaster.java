@@ -73,7 +73,7 @@ final class Postmaster {
 
     /**
      * Stops a postmaster left running by an earlier process of ours that died without stopping it
-     * (kill -9, OOM kill), and removes a pid file that names no such postmaster.
+     * (kill -9, OOM kill), and removes a pid file that names no such postmaster, or no PID at all.
      */
     void stopLeftover(Duration timeout) {
         if (!Files.exists(pidFile())) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -164,8 +165,18 @@ public class GlobalExceptionHandler {
         return envelope(HttpStatus.FORBIDDEN, "Access denied", Map.of(), request);
     }
 
+    /** The client went away mid-response (closed the connection, timed out): nothing to answer, nothing to alarm. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+        log.debug("Client disconnected during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        if (isClientAbort(e)) {
+            log.debug("Client disconnected during {} {}", request.getMethod(), request.getRequestURI());
+            return null;
+        }
         if (e.getCause() instanceof ApiException api) {
             return api(api, request);
         }
@@ -176,6 +187,15 @@ public class GlobalExceptionHandler {
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return envelope(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", Map.of(), request);
+    }
+
+    private static boolean isClientAbort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AsyncRequestNotUsableException || t.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<ErrorEnvelope> validation(List<FieldError> errors, HttpServletRequest request) {
