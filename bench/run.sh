@@ -42,6 +42,7 @@ LOAD_START=$(date +%s.%N)
 psql -h $PGHOST -U postgres -d $DB -q -v account="$ACCOUNT" -v engagement="$ENGAGEMENT" -v n="$ASSETS" -f bench/load-estate.sql
 LOAD_SECONDS=$(echo "$(date +%s.%N) - $LOAD_START" | bc)
 psql -h $PGHOST -U postgres -d $DB -q -c "VACUUM ANALYZE"   # what autovacuum does after a bulk load
+pgbench -h $PGHOST -U postgres -i -s 10 -q $DB >/dev/null 2>&1  # tables for the pgbench -S ceiling
 psql -h $PGHOST -U postgres -d $DB -Atq -c "SELECT id FROM assets ORDER BY random() LIMIT 2000" > "$WORK/ids.txt"
 EDGES=$(psql -h $PGHOST -U postgres -d $DB -Atq -c "SELECT count(*) FROM asset_dependencies")
 
@@ -65,6 +66,8 @@ measure() { # name path connections
   echo "| endpoint | connections | req/s | p50 ms | p99 ms | p99.9 ms | errors |"
   echo "|---|---|---|---|---|---|---|"
   for c in 1 16 64; do
+    measure 'ceiling: GET /ping (no auth, no database)' '/ping' $c
+    echo "| ceiling: pgbench -S (same PostgreSQL) | $c | $(pgbench -h $PGHOST -U postgres -S -n -c $c -j $(( c < 2 ? 1 : 2 )) -T "$DURATION" $DB 2>/dev/null | awk '/^tps/{printf "%.0f", $3} /latency average/{lat=$4} END{printf " | avg %s | | | |", lat}')"
     measure 'GET /assets?page_size=50&environment=prod&sort_by=name' '/api/v1/assets?page_size=50&environment=prod&sort_by=name' $c
     measure 'GET /assets/summary (cached)' '/api/v1/assets/summary' $c
     measure 'GET /assets/{id}' '/api/v1/assets/{id}' $c

@@ -21,6 +21,13 @@ class OperationsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void pingAnswersWithoutAuthentication() {
+        ApiClient.Response ping = api().get("/ping");
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.text()).isEqualTo("pong");
+    }
+
+    @Test
     void prometheusExposesHttpTimings() {
         api().get("/actuator/health");
         ApiClient.Response metrics = api().get("/actuator/prometheus");

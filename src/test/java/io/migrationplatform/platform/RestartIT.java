@@ -31,7 +31,7 @@ class RestartIT {
         return new SpringApplicationBuilder(MigrationPlatformApplication.class)
                 .profiles("test")
                 // Command-line arguments win over the environment: always the embedded database here.
-                .run("--spring.datasource.url=", "--server.port=0", "--migrate.data-dir=" + dataDir,
+                .run("--spring.datasource.url=", "--spring.flyway.schemas=public", "--server.port=0", "--migrate.data-dir=" + dataDir,
                         "--migrate.admin.email=first@start.example.com", "--migrate.admin.password=",
                         "--migrate.auth.jwt-secret=");
     }
