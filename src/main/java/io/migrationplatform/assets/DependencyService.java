@@ -111,6 +111,30 @@ public class DependencyService {
         return forAssets(scope, List.of(assetId)).get(assetId);
     }
 
+    /**
+     * Adds many edges at once (imports): existing edges and self-references are skipped, every new
+     * edge is audited on its asset. Returns how many were added.
+     */
+    @Transactional
+    public int addAll(TenantScope scope, List<Map.Entry<UUID, UUID>> edges, AuditContext context) {
+        int added = 0;
+        for (Map.Entry<UUID, UUID> e : edges) {
+            if (e.getKey().equals(e.getValue())) {
+                continue;
+            }
+            Dependency edge = new Dependency(UUID.randomUUID(), e.getKey(), e.getValue(), "depends_on", null, null, null, null);
+            if (dependencies.insert(scope, edge, context.actorId())) {
+                audit.record(scope, e.getKey(), "dependency_add", Map.of("depends_on", oldNew(List.of(), List.of(e.getValue()))),
+                        context);
+                added++;
+            }
+        }
+        if (added > 0) {
+            cache.invalidate(AssetService.cacheScope(scope));
+        }
+        return added;
+    }
+
     @Transactional
     public void remove(TenantScope scope, UUID assetId, UUID dependsOnAssetId, AuditContext context) {
         assets.findForUpdate(scope, assetId).orElseThrow(() -> new NotFoundException("Asset"));

@@ -67,9 +67,10 @@ class DependencyQueryCountIT extends ApiIntegrationTest {
         for (int i = 1; i < 40; i++) {
             client.post("/api/v1/assets/" + ids.get(i) + "/dependencies", Map.of("depends_on_asset_id", ids.get(i - 1).toString()));
         }
-        JdbcClient jdbc = JdbcClient.create(counting());
-        DependencyService service = new DependencyService(new AssetRepository(jdbc), new DependencyRepository(jdbc),
-                new AuditRepository(jdbc), cache);
+        DataSource counting = counting();
+        JdbcClient jdbc = JdbcClient.create(counting);
+        DependencyService service = new DependencyService(new AssetRepository(jdbc, counting), new DependencyRepository(jdbc),
+                new AuditRepository(jdbc, counting), cache);
         TenantScope scope = new TenantScope(user.id(), tenant.accountId(), tenant.engagementId(), Role.ADMIN);
 
         statements.set(0);

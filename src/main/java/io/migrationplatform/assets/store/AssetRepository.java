@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
 import org.postgresql.util.PGobject;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,10 +40,12 @@ public class AssetRepository {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final RowMapper<Asset> mapper = this::map;
 
-    public AssetRepository(JdbcClient jdbc) {
+    public AssetRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = new JdbcTemplate(dataSource);
     }
 
     public RowMapper<Asset> mapper() {
@@ -62,6 +66,41 @@ public class AssetRepository {
         return jdbc.sql(sql).params(bind).param("id", id).param("account", scope.clientAccountId())
                 .param("engagement", scope.engagementId()).param("actor", actor)
                 .query(mapper).single();
+    }
+
+    /** Inserts many assets in JDBC batches (every writable column; the caller fills the defaults). */
+    public void insertBatch(TenantScope scope, List<Map.Entry<UUID, Map<AssetField, Object>>> rows, UUID actor) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner params = new StringJoiner(", ");
+        for (AssetField field : AssetField.values()) {
+            columns.add(field.column());
+            params.add(switch (field.kind()) {
+                case OBJECT -> "CAST(? AS jsonb)";
+                case TEXT_LIST, IP_LIST -> "CAST(? AS text[])";
+                default -> "?";
+            });
+        }
+        String sql = "INSERT INTO assets (id, client_account_id, engagement_id, created_by, updated_by, " + columns
+                + ") VALUES (?, ?, ?, ?, ?, " + params + ")";
+        jdbcTemplate.batchUpdate(sql, rows, 1000, (ps, row) -> {
+            int i = 1;
+            ps.setObject(i++, row.getKey());
+            ps.setObject(i++, scope.clientAccountId());
+            ps.setObject(i++, scope.engagementId());
+            ps.setObject(i++, actor);
+            ps.setObject(i++, actor);
+            for (AssetField field : AssetField.values()) {
+                Object value = sqlValue(field, row.getValue().get(field));
+                if (value instanceof String[] array) {
+                    ps.setArray(i++, ps.getConnection().createArrayOf("text", array));
+                } else {
+                    ps.setObject(i++, value);
+                }
+            }
+        });
     }
 
     public Optional<Asset> find(TenantScope scope, UUID id) {
@@ -191,6 +230,10 @@ public class AssetRepository {
 
     static Map<String, Object> json(String value) {
         return value == null ? Map.of() : JSON.readValue(value, MAP);
+    }
+
+    static String jsonText(Object value) {
+        return JSON.writeValueAsString(value);
     }
 
     static PGobject jsonb(Object value) {

@@ -7,6 +7,8 @@ import io.migrationplatform.platform.web.PageParams;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class AuditRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    public AuditRepository(JdbcClient jdbc) {
+    public AuditRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = new JdbcTemplate(dataSource);
     }
 
     public void record(TenantScope scope, UUID assetId, String action, Map<String, Object> changes, AuditContext context) {
@@ -29,6 +33,26 @@ public class AuditRepository {
                 .param("action", action).param("changes", AssetRepository.jsonb(changes)).param("actor", context.actorId())
                 .param("email", context.actorEmail()).param("source", context.source()).param("requestId", context.requestId())
                 .update();
+    }
+
+    /** Many audit entries in JDBC batches; each entry is (asset id, action, changes). */
+    public void recordBatch(TenantScope scope, List<Object[]> entries, AuditContext context) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO asset_audit_log (client_account_id, engagement_id, asset_id, action, changes, "
+                + "actor_id, actor_email, source, request_id) VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)";
+        jdbcTemplate.batchUpdate(sql, entries, 1000, (ps, e) -> {
+            ps.setObject(1, scope.clientAccountId());
+            ps.setObject(2, scope.engagementId());
+            ps.setObject(3, e[0]);
+            ps.setString(4, (String) e[1]);
+            ps.setString(5, AssetRepository.jsonText(e[2]));
+            ps.setObject(6, context.actorId());
+            ps.setString(7, context.actorEmail());
+            ps.setString(8, context.source());
+            ps.setString(9, context.requestId());
+        });
     }
 
     public List<AuditEntry> history(TenantScope scope, UUID assetId, PageParams page) {

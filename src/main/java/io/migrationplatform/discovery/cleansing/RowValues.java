@@ -1,0 +1,218 @@
+package io.migrationplatform.discovery.cleansing;
+
+import io.migrationplatform.assets.AssetField;
+import io.migrationplatform.assets.AssetValidator;
+import io.migrationplatform.discovery.cleansing.RowConverter.Cell;
+import io.migrationplatform.discovery.cleansing.RowConverter.Issue;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** How each canonical field takes its raw texts (the rules of {@link Cleansing} applied per field). */
+final class RowValues {
+
+    private RowValues() {
+    }
+
+    static void apply(String target, List<Cell> cells, Map<String, Object> body, Map<String, Object> attributes,
+                      List<Issue> issues) {
+        Cell first = cells.get(0);
+        AssetField field = AssetField.byName(target).orElse(null);
+        if (field == null) {
+            attributes.put(first.column(), first.value());
+            return;
+        }
+        switch (field) {
+            case ENVIRONMENT -> vocabulary(first, Cleansing.environment(first.value()), "environment", body, attributes, issues);
+            case STATUS -> vocabulary(first, Cleansing.status(first.value()), "status", body, attributes, issues);
+            case CRITICALITY -> vocabulary(first, Cleansing.criticality(first.value()), "criticality", body, attributes, issues);
+            case ASSET_TYPE -> vocabulary(first, Cleansing.assetType(first.value()), "asset_type", body, attributes, issues);
+            case SIX_R_STRATEGY -> {
+                String value = first.value().strip().toLowerCase(Locale.ROOT);
+                vocabulary(first, field.choices().contains(value) ? value : null, "six_r_strategy", body, attributes, issues);
+            }
+            case IP_ADDRESSES -> ips(cells, body, attributes, issues);
+            case TAGS, TECHNOLOGY_STACK -> body.put(target, new ArrayList<>(splitAll(cells)));
+            case CPU_CORES, MIGRATION_WAVE -> integer(first, target, body, attributes, issues);
+            case MEMORY_GB -> size(List.of(first), target, body, attributes, issues);
+            case STORAGE_GB -> size(cells, target, body, attributes, issues);
+            case CPU_UTILIZATION_PCT, MEMORY_UTILIZATION_PCT -> percentage(first, target, body, attributes, issues);
+            case OPERATING_SYSTEM -> operatingSystem(first, body, attributes);
+            case HOSTNAME -> hostname(first.value(), body);
+            case ATTRIBUTES -> attributes.put(first.column(), first.value());
+            default -> body.put(target, first.value());
+        }
+    }
+
+    private static void vocabulary(Cell cell, String canonical, String target, Map<String, Object> body,
+                                   Map<String, Object> attributes, List<Issue> issues) {
+        if (canonical == null) {
+            attributes.put("source_" + target, cell.value());
+            if (!target.equals("asset_type") && !target.equals("environment")) {
+                // (a missing type or environment is reported once, with the value chosen instead, by completeRequired)
+                issues.add(new Issue(cell.column(), cell.value(), "Unrecognised " + target + "; kept in attributes.source_" + target,
+                        false));
+            }
+            return;
+        }
+        body.put(target, canonical);
+        if (!canonical.equalsIgnoreCase(cell.value().strip())) {
+            attributes.put("source_" + target, cell.value()); // the raw value is kept beside the normalised one
+        }
+    }
+
+    private static void ips(List<Cell> cells, Map<String, Object> body, Map<String, Object> attributes, List<Issue> issues) {
+        List<String> valid = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (String ip : splitAll(cells)) {
+            try {
+                valid.add(AssetValidator.ipAddress(ip));
+            } catch (AssetValidator.InvalidValue e) {
+                invalid.add(ip);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            attributes.put("invalid_ip_addresses", String.join(", ", invalid));
+            issues.add(new Issue(cells.get(0).column(), String.join(", ", invalid), "Not a valid IP address; kept in attributes",
+                    false));
+        }
+        if (!valid.isEmpty()) {
+            body.put("ip_addresses", valid.stream().distinct().limit(32).toList());
+        }
+    }
+
+    private static Set<String> splitAll(List<Cell> cells) {
+        Set<String> values = new LinkedHashSet<>();
+        cells.forEach(c -> values.addAll(Cleansing.split(c.value())));
+        return values;
+    }
+
+    private static void integer(Cell cell, String target, Map<String, Object> body, Map<String, Object> attributes,
+                                List<Issue> issues) {
+        Double value = Cleansing.number(cell.value());
+        if (value == null || value < 0) {
+            unusable(cell, target, attributes, issues, "Not a number");
+            return;
+        }
+        body.put(target, (int) Math.round(value));
+    }
+
+    private static void size(List<Cell> cells, String target, Map<String, Object> body, Map<String, Object> attributes,
+                             List<Issue> issues) {
+        double total = 0;
+        boolean any = false;
+        for (Cell cell : cells) {
+            Double gb = Cleansing.sizeGb(cell.value(), cell.unit());
+            if (gb == null || gb < 0) {
+                unusable(cell, target, attributes, issues, "Not a size");
+                continue;
+            }
+            total += gb;
+            any = true;
+        }
+        if (any) {
+            body.put(target, Math.round(total * 100) / 100.0);
+        }
+    }
+
+    private static void percentage(Cell cell, String target, Map<String, Object> body, Map<String, Object> attributes,
+                                   List<Issue> issues) {
+        Double value = Cleansing.number(cell.value());
+        if (value == null || value < 0 || value > 100) {
+            unusable(cell, target, attributes, issues, "Not a percentage between 0 and 100");
+            return;
+        }
+        body.put(target, value);
+    }
+
+    private static void unusable(Cell cell, String target, Map<String, Object> attributes, List<Issue> issues, String why) {
+        attributes.put("source_" + target, cell.value());
+        issues.add(new Issue(cell.column(), cell.value(), why + "; kept in attributes.source_" + target, false));
+    }
+
+    /** An OS column may hold the OS ("RHEL 7.9") or, in many CMDBs, a technology ("IBM DB2", "Java 8 Spring"). */
+    private static void operatingSystem(Cell cell, Map<String, Object> body, Map<String, Object> attributes) {
+        OperatingSystems.OsInfo os = OperatingSystems.parse(cell.value());
+        if (os == null && OperatingSystems.isTechnology(cell.value())) {
+            @SuppressWarnings("unchecked")
+            List<String> stack = (List<String>) body.computeIfAbsent("technology_stack", k -> new ArrayList<String>());
+            stack.add(cell.value());
+            String engine = OperatingSystems.databaseEngine(cell.value());
+            if (engine != null) {
+                body.putIfAbsent("database_type", engine);
+            }
+            attributes.put("source_operating_system", cell.value());
+            return;
+        }
+        body.put("operating_system", cell.value());
+        if (os != null) {
+            attributes.put("os_family", os.family());
+            if (os.version() != null) {
+                body.putIfAbsent("os_version", os.version());
+            }
+        }
+    }
+
+    /** "web01.corp.example.com" is an FQDN: the host name is its first label. */
+    private static void hostname(String value, Map<String, Object> body) {
+        String host = value.strip();
+        if (host.contains(".") && !host.matches("[0-9.]+")) {
+            body.putIfAbsent("fqdn", host.toLowerCase(Locale.ROOT));
+            host = host.substring(0, host.indexOf('.'));
+        }
+        body.put("hostname", host);
+    }
+
+    /** A row without a name takes its host name, FQDN or external id. */
+    static void completeIdentity(Map<String, Object> body, List<Issue> issues) {
+        if (body.get("name") == null) {
+            Object fallback = body.get("hostname") != null ? body.get("hostname")
+                    : body.get("fqdn") != null ? body.get("fqdn") : body.get("external_id");
+            if (fallback != null) {
+                body.put("name", fallback);
+            }
+        }
+        Object fqdn = body.get("fqdn");
+        if (fqdn instanceof String f && body.get("hostname") == null) {
+            body.put("hostname", f.contains(".") ? f.substring(0, f.indexOf('.')) : f);
+        }
+    }
+
+    /**
+     * Documented defaults for the two fields every asset needs: a missing or unrecognised
+     * environment is planned as prod (the careful choice); a missing type is inferred from the
+     * name and OS, else "other". Both are reported as warnings.
+     */
+    static void completeRequired(Map<String, Object> body, Map<String, Object> attributes, List<Issue> issues) {
+        if (body.get("environment") == null) {
+            body.put("environment", "prod");
+            issues.add(new Issue("environment", (String) attributes.get("source_environment"),
+                    "No recognised environment: planned as prod (the value, if any, is kept in attributes.source_environment)",
+                    false));
+        }
+        if (body.get("asset_type") == null) {
+            String inferred = inferType(String.valueOf(body.getOrDefault("name", "")), body.get("operating_system") != null
+                    || body.get("cpu_cores") != null);
+            body.put("asset_type", inferred);
+            issues.add(new Issue("asset_type", (String) attributes.get("source_asset_type"),
+                    "No recognised asset type: inferred as " + inferred, false));
+        }
+    }
+
+    static String inferType(String name, boolean looksLikeAHost) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.matches(".*\\b(db|sql|oracle|database|postgres|mysql|mongo)\\w*.*") || n.contains("-db") || n.startsWith("db")) {
+            return "database";
+        }
+        if (n.matches(".*\\b(lb|loadbalancer|load-balancer|f5|haproxy)\\b.*")) {
+            return "load_balancer";
+        }
+        if (n.matches(".*\\b(fw|firewall|switch|router|sw)\\d*\\b.*")) {
+            return "network";
+        }
+        return looksLikeAHost ? "server" : "other";
+    }
+}

@@ -1,0 +1,239 @@
+package io.migrationplatform.discovery.store;
+
+import io.migrationplatform.discovery.ImportIssue;
+import io.migrationplatform.discovery.ImportRecord;
+import io.migrationplatform.discovery.mapping.ColumnMapping;
+import io.migrationplatform.discovery.parse.SourceRow;
+import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.web.PageParams;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Imports, their staged rows, outcomes and issues. Reads of an import always take the tenant scope. */
+@Repository
+public class ImportRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ImportRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.template = new JdbcTemplate(dataSource);
+        this.template.setFetchSize(2000);
+    }
+
+    public void insert(TenantScope scope, ImportRecord r) {
+        jdbc.sql("""
+                        INSERT INTO discovery_imports (id, client_account_id, engagement_id, filename, size_bytes, sha256, format,
+                            encoding, delimiter, header_row, source_type, source_type_confidence, columns, row_count, sample_rows,
+                            mappings, created_by)
+                        VALUES (:id, :account, :engagement, :filename, :size, :sha, :format, :encoding, :delimiter, :headerRow,
+                            :sourceType, :confidence, CAST(:columns AS jsonb), :rows, CAST(:samples AS jsonb),
+                            CAST(:mappings AS jsonb), :createdBy)""")
+                .param("id", r.id()).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("filename", r.filename()).param("size", r.sizeBytes()).param("sha", r.sha256()).param("format", r.format())
+                .param("encoding", r.encoding()).param("delimiter", r.delimiter()).param("headerRow", r.headerRow())
+                .param("sourceType", r.sourceType()).param("confidence", r.sourceTypeConfidence())
+                .param("columns", json(r.columns())).param("rows", r.rowCount()).param("samples", json(r.sampleRows()))
+                .param("mappings", json(r.mappings())).param("createdBy", scope.userId())
+                .update();
+    }
+
+    public void updateSamples(UUID id, List<Map<String, String>> samples) {
+        jdbc.sql("UPDATE discovery_imports SET sample_rows = CAST(:s AS jsonb) WHERE id = :id").param("id", id)
+                .param("s", json(samples)).update();
+    }
+
+    public void setRowCount(UUID id, int rows) {
+        jdbc.sql("UPDATE discovery_imports SET row_count = :rows WHERE id = :id").param("id", id).param("rows", rows).update();
+    }
+
+    public void stageRows(UUID importId, List<SourceRow> rows) {
+        template.batchUpdate("INSERT INTO discovery_import_rows (import_id, row_number, cells, extra) VALUES (?, ?, ?, ?)",
+                rows, 1000, (ps, row) -> {
+                    ps.setObject(1, importId);
+                    ps.setLong(2, row.rowNumber());
+                    ps.setArray(3, ps.getConnection().createArrayOf("text", row.values().stream()
+                            .map(v -> v == null ? null : v.replace("\u0000", "")).toArray()));
+                    ps.setArray(4, ps.getConnection().createArrayOf("text", row.extra() == null ? new Object[0]
+                            : row.extra().stream().map(v -> v == null ? null : v.replace("\u0000", "")).toArray()));
+                });
+    }
+
+    public Optional<ImportRecord> find(TenantScope scope, UUID id) {
+        return jdbc.sql("SELECT * FROM discovery_imports WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(ImportRepository::map).optional();
+    }
+
+    public List<ImportRecord> list(TenantScope scope, PageParams page) {
+        return jdbc.sql("""
+                        SELECT * FROM discovery_imports WHERE client_account_id = :account AND engagement_id = :engagement
+                        ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("limit", page.pageSize()).param("offset", page.offset()).query(ImportRepository::map).list();
+    }
+
+    public long count(TenantScope scope) {
+        return jdbc.sql("SELECT count(*) FROM discovery_imports WHERE client_account_id = :account AND engagement_id = :engagement")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).query(Long.class).single();
+    }
+
+    public void updateMappings(UUID id, List<ColumnMapping> mappings) {
+        jdbc.sql("UPDATE discovery_imports SET mappings = CAST(:m AS jsonb), updated_at = now() WHERE id = :id")
+                .param("id", id).param("m", json(mappings)).update();
+    }
+
+    /** Marks the import running for this execution; false when it already runs. */
+    public boolean claim(UUID id, UUID flowId) {
+        return jdbc.sql("""
+                        UPDATE discovery_imports SET status = 'running', flow_id = :flow, current_phase = NULL, phases = '[]'::jsonb,
+                               result = NULL, error = NULL, started_at = now(), finished_at = NULL, updated_at = now()
+                        WHERE id = :id AND status <> 'running'""")
+                .param("id", id).param("flow", flowId).update() == 1;
+    }
+
+    public void progress(UUID id, String phase, List<Map<String, Object>> phases) {
+        jdbc.sql("UPDATE discovery_imports SET current_phase = :phase, phases = CAST(:phases AS jsonb), updated_at = now() WHERE id = :id")
+                .param("id", id).param("phase", phase).param("phases", json(phases)).update();
+    }
+
+    public void finish(UUID id, String status, Map<String, Object> result, String error) {
+        jdbc.sql("""
+                        UPDATE discovery_imports SET status = :status, result = CAST(:result AS jsonb), error = :error,
+                               finished_at = now(), updated_at = now() WHERE id = :id""")
+                .param("id", id).param("status", status).param("result", result == null ? null : json(result))
+                .param("error", error).update();
+    }
+
+    /** Executions whose instance stopped beating (crash, kill -9): failed visibly, never left running. */
+    public int failStale(String reason) {
+        return jdbc.sql("""
+                        UPDATE discovery_imports SET status = 'failed', error = :reason, finished_at = now(), updated_at = now()
+                        WHERE status = 'running' AND updated_at < now() - interval '2 minutes'""")
+                .param("reason", reason).update();
+    }
+
+    public void heartbeat(UUID id) {
+        jdbc.sql("UPDATE discovery_imports SET updated_at = now() WHERE id = :id AND status = 'running'").param("id", id).update();
+    }
+
+    public void clearRun(UUID id) {
+        jdbc.sql("DELETE FROM discovery_import_issues WHERE import_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM discovery_import_outcomes WHERE import_id = :id").param("id", id).update();
+    }
+
+    /** Streams the staged rows in file order without holding them all. */
+    public void forEachRow(UUID id, Consumer<SourceRow> consumer) {
+        template.query("SELECT row_number, cells, extra FROM discovery_import_rows WHERE import_id = ? ORDER BY row_number",
+                rs -> {
+                    consumer.accept(new SourceRow(rs.getLong(1), nullable((String[]) rs.getArray(2).getArray()),
+                            List.of((String[]) rs.getArray(3).getArray())));
+                }, id);
+    }
+
+    private static List<String> nullable(String[] values) {
+        return java.util.Arrays.asList(values);
+    }
+
+    public void addIssues(UUID id, List<ImportIssue> issues) {
+        template.batchUpdate("""
+                        INSERT INTO discovery_import_issues (import_id, row_number, column_name, value, reason, severity, phase)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""", issues, 1000, (ps, i) -> {
+            ps.setObject(1, id);
+            ps.setObject(2, i.rowNumber());
+            ps.setString(3, truncate(i.column(), 255));
+            ps.setString(4, truncate(i.value(), 2000));
+            ps.setString(5, i.reason());
+            ps.setString(6, i.severity());
+            ps.setString(7, i.phase());
+        });
+    }
+
+    public void addOutcomes(UUID id, List<Object[]> outcomes) {
+        template.batchUpdate("INSERT INTO discovery_import_outcomes (import_id, row_number, asset_id, outcome) VALUES (?, ?, ?, ?)",
+                outcomes, 1000, (ps, o) -> {
+                    ps.setObject(1, id);
+                    ps.setLong(2, (Long) o[0]);
+                    ps.setObject(3, o[1]);
+                    ps.setString(4, (String) o[2]);
+                });
+    }
+
+    public List<ImportIssue> issues(UUID id, String severity, PageParams page) {
+        return jdbc.sql("""
+                        SELECT * FROM discovery_import_issues WHERE import_id = :id AND (CAST(:severity AS varchar) IS NULL OR severity = :severity)
+                        ORDER BY row_number NULLS FIRST, id LIMIT :limit OFFSET :offset""")
+                .param("id", id).param("severity", severity).param("limit", page.pageSize()).param("offset", page.offset())
+                .query((rs, n) -> new ImportIssue(rs.getObject("row_number", Long.class), rs.getString("column_name"),
+                        rs.getString("value"), rs.getString("reason"), rs.getString("severity"), rs.getString("phase")))
+                .list();
+    }
+
+    public long countIssues(UUID id, String severity) {
+        return jdbc.sql("SELECT count(*) FROM discovery_import_issues WHERE import_id = :id AND (CAST(:severity AS varchar) IS NULL OR severity = :severity)")
+                .param("id", id).param("severity", severity).query(Long.class).single();
+    }
+
+    /** The rejected rows, with their original cells and every error reason. */
+    public void forEachRejectedRow(UUID id, Consumer<Map.Entry<SourceRow, String>> consumer) {
+        template.query("""
+                        SELECT r.row_number, r.cells, r.extra,
+                               (SELECT string_agg(coalesce(i.column_name || ': ', '') || i.reason, '; ' ORDER BY i.id)
+                                FROM discovery_import_issues i WHERE i.import_id = r.import_id AND i.row_number = r.row_number
+                                  AND i.severity = 'error') AS reasons
+                        FROM discovery_import_rows r JOIN discovery_import_outcomes o
+                          ON o.import_id = r.import_id AND o.row_number = r.row_number AND o.outcome = 'rejected'
+                        WHERE r.import_id = ? ORDER BY r.row_number""", rs -> {
+            SourceRow row = new SourceRow(rs.getLong(1), nullable((String[]) rs.getArray(2).getArray()),
+                    List.of((String[]) rs.getArray(3).getArray()));
+            consumer.accept(Map.entry(row, rs.getString(4) == null ? "" : rs.getString(4)));
+        }, id);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    private static ImportRecord map(ResultSet rs, int n) throws SQLException {
+        return new ImportRecord(rs.getObject("id", UUID.class), rs.getObject("client_account_id", UUID.class),
+                rs.getObject("engagement_id", UUID.class), rs.getString("filename"), rs.getLong("size_bytes"),
+                rs.getString("sha256"), rs.getString("format"), rs.getString("encoding"), rs.getString("delimiter"),
+                rs.getObject("header_row", Integer.class), rs.getString("source_type"),
+                rs.getObject("source_type_confidence") == null ? null : rs.getDouble("source_type_confidence"),
+                JSON.readValue(rs.getString("columns"), new TypeReference<List<String>>() { }), rs.getInt("row_count"),
+                JSON.readValue(rs.getString("sample_rows"), new TypeReference<List<Map<String, String>>>() { }),
+                JSON.readValue(rs.getString("mappings"), new TypeReference<List<ColumnMapping>>() { }), rs.getString("status"),
+                rs.getString("current_phase"),
+                JSON.readValue(rs.getString("phases"), new TypeReference<List<Map<String, Object>>>() { }),
+                rs.getObject("flow_id", UUID.class),
+                rs.getString("result") == null ? null : JSON.readValue(rs.getString("result"), new TypeReference<Map<String, Object>>() { }),
+                rs.getString("error"), rs.getObject("created_by", UUID.class), instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}
