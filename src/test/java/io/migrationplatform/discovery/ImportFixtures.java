@@ -16,7 +16,8 @@ final class ImportFixtures {
     }
 
     static byte[] resource(String name) {
-        try (InputStream in = ImportFixtures.class.getResourceAsStream("/discovery/samples/" + name)) {
+        String path = name.contains("/") ? "/discovery/" + name : "/discovery/samples/" + name;
+        try (InputStream in = ImportFixtures.class.getResourceAsStream(path)) {
             assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
         } catch (IOException e) {
