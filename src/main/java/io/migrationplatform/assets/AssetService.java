@@ -123,15 +123,21 @@ public class AssetService {
     }
 
     @Transactional
-    public BulkResult bulkCreate(TenantScope scope, List<Map<String, Object>> items, AuditContext context) {
+    public BulkResult bulkCreate(TenantScope scope, List<?> items, AuditContext context) {
         if (items.size() > MAX_BULK) {
             throw ValidationException.of("assets", "At most " + MAX_BULK + " assets per bulk request", "too_long");
         }
         List<Asset> created = new ArrayList<>();
         List<BulkError> errors = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Map<?, ?> item)) {
+                errors.add(new BulkError(i, List.of(new FieldError("body", "Expected a JSON object", "type_error"))));
+                continue;
+            }
             try {
-                created.add(insert(scope, AssetValidator.validate(items.get(i), true), context));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> body = (Map<String, Object>) item;
+                created.add(insert(scope, AssetValidator.validate(body, true), context));
             } catch (ValidationException e) {
                 errors.add(new BulkError(i, e.fieldErrors()));
             }

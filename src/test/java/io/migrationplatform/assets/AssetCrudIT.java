@@ -165,7 +165,8 @@ class AssetCrudIT extends ApiIntegrationTest {
         ApiClient.Response stale = contributor.withHeader("If-Match", "\"1\"").put(path, Map.of("cpu_cores", 3));
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.json().at("/error/details/current_version").asLong()).isEqualTo(2);
-        assertThat(contributor.withHeader("If-Match", "W/\"2\"").put(path, Map.of("cpu_cores", 4)).status()).isEqualTo(200);
+        assertThat(contributor.withHeader("If-Match", "W/\"2\"").put(path, Map.of("cpu_cores", 4)).status()).isEqualTo(412);
+        assertThat(contributor.withHeader("If-Match", "\"2\"").put(path, Map.of("cpu_cores", 4)).status()).isEqualTo(200);
         assertThat(contributor.withHeader("If-Match", "*").put(path, Map.of("cpu_cores", 5)).status()).isEqualTo(200);
         assertThat(contributor.withHeader("If-Match", "garbage").put(path, Map.of("cpu_cores", 6)).status()).isEqualTo(412);
         assertThat(admin.withHeader("If-Match", "\"1\"").delete(path).status()).isEqualTo(412);
@@ -220,6 +221,14 @@ class AssetCrudIT extends ApiIntegrationTest {
         assertThat(body.get("errors").get(1).get("field_errors").toString()).contains("\"field\":\"id\"");
         assertThat(contributor.get("/api/v1/assets").json().at("/metadata/pagination/total").asLong()).isEqualTo(2);
 
+        JsonNode mixed = contributor.post("/api/v1/assets/bulk", Map.of("assets", List.of(asset("ok-1", "server", "dev"), 5, "x")))
+                .json();
+        assertThat(mixed.get("created_count").asInt()).isEqualTo(1);
+        assertThat(mixed.get("errors").get(0).get("index").asInt()).isEqualTo(1);
+        assertThat(mixed.get("errors").get(1).get("index").asInt()).isEqualTo(2);
+        assertThat(contributor.post("/api/v1/assets/bulk", Map.of()).status()).isEqualTo(422);
+        contributor.delete("/api/v1/assets/" + mixed.at("/created/0/id").asString());
+        admin.delete("/api/v1/assets/" + mixed.at("/created/0/id").asString());
         List<Map<String, Object>> tooMany = Collections.nCopies(1001, asset("x", "server", "dev"));
         assertThat(contributor.post("/api/v1/assets/bulk", Map.of("assets", tooMany)).status()).isEqualTo(422);
         assertThat(contributor.get("/api/v1/assets").json().at("/metadata/pagination/total").asLong()).isEqualTo(2);

@@ -200,4 +200,40 @@ class AdministrationIT extends ApiIntegrationTest {
                 .isEqualTo(200);
         assertThat(admin.delete(ACCOUNTS + "/" + a.accountId() + "/users/" + shared.id()).status()).isEqualTo(403);
     }
+
+    @Test
+    void accountAdminsCannotPullInOtherTenantsUsersNorTouchPlatformAdministrators() {
+        TestTenants t = tenants();
+        TestTenants.Tenant acme = t.createTenant("pull-acme");
+        TestTenants.User outsider = t.createUser(t.createTenant("pull-other"), "viewer");
+        ApiClient acmeAdmin = t.as(t.createUser(acme, "super_admin"));
+        String users = ACCOUNTS + "/" + acme.accountId() + "/users/";
+        ApiClient.Response pulled = acmeAdmin.put(users + outsider.id(), Map.of("role", "contributor"));
+        assertThat(pulled.status()).isEqualTo(404);
+        assertThat(pulled.text()).doesNotContain(outsider.email());
+        assertThat(acmeAdmin.get("/api/v1/admin/users/" + outsider.id()).status()).isEqualTo(404);
+        assertThat(t.as(outsider).get("/api/v1/auth/me").json().get("client_accounts").size()).isEqualTo(1);
+
+        String platformAdminId = t.admin().get("/api/v1/auth/me").json().at("/user/id").asString();
+        assertThat(acmeAdmin.put(users + platformAdminId, Map.of("role", "viewer")).status()).isEqualTo(404);
+        assertThat(acmeAdmin.delete(users + platformAdminId).status()).isEqualTo(404);
+        // A platform administrator may bring an existing user into another account.
+        assertThat(t.admin().put(users + outsider.id(), Map.of("role", "viewer")).status()).isEqualTo(200);
+        assertThat(acmeAdmin.get("/api/v1/admin/users/" + outsider.id()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordsAreBoundedByWhatBcryptReads() {
+        TestTenants t = tenants();
+        TestTenants.Tenant tenant = t.createTenant("bcrypt");
+        Map<String, Object> body = newUser(tenant.accountId());
+        body.put("password", "p".repeat(73));
+        ApiClient.Response tooLong = t.admin().post("/api/v1/admin/users", body);
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.text()).contains("72 bytes");
+        body.put("password", "é".repeat(40));
+        assertThat(t.admin().post("/api/v1/admin/users", body).status()).isEqualTo(422);
+        ApiClient.Response login = api().post("/api/v1/auth/login", Map.of("email", ADMIN_EMAIL, "password", "p".repeat(500)));
+        assertThat(login.status()).isEqualTo(401);
+    }
 }

@@ -106,4 +106,31 @@ class ErrorEnvelopeIT extends ApiIntegrationTest {
         String tooLong = api().withHeader("X-Request-ID", "a".repeat(200)).get("/actuator/health").header("X-Request-ID");
         assertThat(tooLong).matches("[0-9a-f-]{36}");
     }
+
+    @Test
+    void malformedEncodingIs400AndNeverLogsTheParameters(CapturedOutput output) {
+        ApiClient.Response form = api().send("POST", "/api/v1/auth/token", "username=a@b.c&password=MySecret%ZZpass",
+                "application/x-www-form-urlencoded");
+        assertEnvelope(form, 400, "POST", "/api/v1/auth/token");
+        ApiClient.Response utf8 = api().send("POST", "/api/v1/auth/token", "username=a%C3%28&password=x",
+                "application/x-www-form-urlencoded");
+        assertThat(utf8.status()).isIn(400, 401);
+        assertThat(output.getAll()).doesNotContain("MySecret");
+    }
+
+    @Test
+    void wildcardContentTypeIs415() {
+        assertEnvelope(api().send("POST", "/api/v1/auth/login", "{}", "application/*"), 415, "POST", "/api/v1/auth/login");
+    }
+
+    @Test
+    void nulCharactersInJsonStringsAre422() {
+        ApiClient.Response login = api().send("POST", "/api/v1/auth/login", "{\"email\": \"a\\u0000@x.example\", \"password\": \"x\"}",
+                "application/json");
+        JsonNode error = assertEnvelope(login, 422, "POST", "/api/v1/auth/login");
+        assertThat(error.toString()).contains("NUL");
+        ApiClient.Response account = authed().send("POST", "/api/v1/admin/client-accounts", "{\"name\": \"x\\u0000y\"}",
+                "application/json");
+        assertThat(account.status()).isEqualTo(422);
+    }
 }

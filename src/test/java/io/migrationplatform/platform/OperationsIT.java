@@ -45,6 +45,12 @@ class OperationsIT extends ApiIntegrationTest {
         assertThat(json.at("/components/securitySchemes/OAuth2PasswordBearer/flows/password/tokenUrl").asString())
                 .isEqualTo("/api/v1/auth/token");
         assertThat(json.toString()).doesNotContain("/test-support/fail");
+        // Schemas and parameters in the API's own words: snake_case fields, scope headers, no internal objects.
+        assertThat(json.at("/components/schemas/TokenResponse/properties").has("access_token")).isTrue();
+        assertThat(json.at("/components/schemas/Asset/properties").has("six_r_strategy")).isTrue();
+        String listParameters = json.at("/paths/~1api~1v1~1assets/get/parameters").toString();
+        assertThat(listParameters).contains("X-Client-Account-ID", "\"page_size\"", "\"sort_by\"").doesNotContain("\"scope\"");
+        assertThat(json.at("/paths/~1api~1v1~1assets/post/responses").has("201")).isTrue();
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.migrationplatform.identity.Permission;
 import io.migrationplatform.identity.RequiresPermission;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.web.ApiResponse;
+import io.migrationplatform.platform.error.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,7 +46,7 @@ class AssetController {
     @Operation(summary = "List assets (paginated, filtered, sorted; the seed's APIResponse envelope)")
     @GetMapping
     @RequiresPermission(Permission.READ_ASSETS)
-    ApiResponse<List<Object>> list(TenantScope scope, AssetListParams params) {
+    ApiResponse<List<Object>> list(TenantScope scope, @ParameterObject AssetListParams params) {
         return AssetListing.page(assets, dependencies, scope, params);
     }
 
@@ -64,6 +66,7 @@ class AssetController {
     }
 
     @Operation(summary = "Create an asset in the current scope")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location and ETag headers")
     @PostMapping
     @RequiresPermission(Permission.WRITE_ASSETS)
     ResponseEntity<Asset> create(TenantScope scope,
@@ -79,7 +82,10 @@ class AssetController {
     @PostMapping("/bulk")
     @RequiresPermission(Permission.WRITE_ASSETS)
     BulkResponse bulk(TenantScope scope, @RequestBody BulkRequest body) {
-        AssetService.BulkResult result = assets.bulkCreate(scope, body.assetsOrEmpty(), AssetRequests.audit(scope));
+        if (body.assets() == null) {
+            throw ValidationException.of("assets", "Field required: a list of asset objects", "missing");
+        }
+        AssetService.BulkResult result = assets.bulkCreate(scope, body.assets(), AssetRequests.audit(scope));
         return BulkResponse.of(result);
     }
 
@@ -96,6 +102,7 @@ class AssetController {
     }
 
     @Operation(summary = "Delete an asset (its audit trail is kept)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{asset_id}")
     @RequiresPermission(Permission.DELETE_ASSETS)
     ResponseEntity<Void> delete(TenantScope scope, @PathVariable("asset_id") UUID assetId,
@@ -105,10 +112,8 @@ class AssetController {
     }
 
     /** Body of {@code POST /assets/bulk}. */
-    record BulkRequest(List<Map<String, Object>> assets) {
-        List<Map<String, Object>> assetsOrEmpty() {
-            return assets == null ? List.of() : assets;
-        }
+    /** Items are taken as sent: one that is not an object is reported at its index like any other invalid item. */
+    record BulkRequest(List<Object> assets) {
     }
 
     record BulkResponse(int createdCount, int failedCount, List<Asset> created, List<AssetService.BulkError> errors) {

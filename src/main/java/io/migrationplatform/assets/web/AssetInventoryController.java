@@ -10,6 +10,7 @@ import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.web.ApiResponse;
 import io.migrationplatform.platform.web.PageParams;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ class AssetInventoryController {
     @Operation(summary = "The asset list, same contract as GET /assets")
     @GetMapping("/list/paginated")
     @RequiresPermission(Permission.READ_ASSETS)
-    ApiResponse<List<Object>> list(TenantScope scope, AssetListParams params) {
+    ApiResponse<List<Object>> list(TenantScope scope, @ParameterObject AssetListParams params) {
         return AssetListing.page(assets, dependencies, scope, params);
     }
 

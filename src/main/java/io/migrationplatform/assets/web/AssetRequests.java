@@ -35,8 +35,10 @@ final class AssetRequests {
             return null;
         }
         String tag = ifMatch.strip();
+        // If-Match uses the strong comparison (RFC 9110): a weak tag never matches.
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "If-Match needs the strong ETag of the asset, not a weak one",
+                    Map.of());
         }
         tag = tag.replace("\"", "");
         try {

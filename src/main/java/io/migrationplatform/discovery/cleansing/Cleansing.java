@@ -1,6 +1,7 @@
 package io.migrationplatform.discovery.cleansing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,20 @@ public final class Cleansing {
             Map.entry("tier 3", "medium"), Map.entry("p3", "medium"), Map.entry("3", "medium"),
             Map.entry("low", "low"), Map.entry("tier 4", "low"), Map.entry("p4", "low"), Map.entry("4", "low"));
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9.,' ]*");
+    /**
+     * A number as written: sign, digits with decimal/thousands separators (a space or apostrophe only before a group
+     * of three digits), an optional exponent ("1e3", "1.5E+09" as spreadsheets write large numbers). Never the digits
+     * inside a word ("x86_64", "DDR4", "v2") or a longer number.
+     */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_.,])[-+]?(?:\\d+(?:[.,]\\d+|[ '\\u00A0\\u202F]\\d{3}(?!\\d))*|[.,]\\d+)(?:[eE][-+]?\\d{1,3}(?![\\p{L}\\p{N}]))?");
+    /** A unit written right after a size: "512 MB", "1.5GiB", "2 TB", "100 M". */
+    private static final Pattern SIZE_UNIT = Pattern.compile("^\\s*(kib|kb|k|mib|mb|m|gib|gb|g|tib|tb|t|pib|pb|bytes|byte|b)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Map<String, String> ENVIRONMENTS_BY_KEY = byKey(ENVIRONMENTS);
+    private static final Map<String, String> TYPES_BY_KEY = byKey(TYPES);
+    private static final Map<String, String> STATUSES_BY_KEY = byKey(STATUSES);
+    private static final Map<String, String> CRITICALITIES_BY_KEY = byKey(CRITICALITIES);
     private static final Pattern SPLIT = Pattern.compile("\\s*[,;|\\n]\\s*");
 
     private Cleansing() {
@@ -82,84 +96,145 @@ public final class Cleansing {
 
     /** The canonical value for a vocabulary, or null when the text is not recognised. */
     public static String environment(String raw) {
-        return lookup(ENVIRONMENTS, raw);
+        return lookup(ENVIRONMENTS_BY_KEY, raw);
     }
 
     public static String assetType(String raw) {
-        String key = raw == null ? null : raw.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
-        return key == null ? null : TYPES.getOrDefault(key, TYPES.get(key.replace(' ', '_')));
+        return lookup(TYPES_BY_KEY, raw);
     }
 
     public static String status(String raw) {
-        return lookup(STATUSES, raw);
+        return lookup(STATUSES_BY_KEY, raw);
     }
 
     public static String criticality(String raw) {
-        return lookup(CRITICALITIES, raw);
+        return lookup(CRITICALITIES_BY_KEY, raw);
     }
 
-    private static String lookup(Map<String, String> table, String raw) {
-        return raw == null ? null : table.get(raw.strip().toLowerCase(Locale.ROOT).replace('_', ' '));
+    /** Spaces, hyphens and underscores do not tell values apart: "Pre Prod", "pre_prod", "PreProd", "Powered-On". */
+    private static String lookup(Map<String, String> byKey, String raw) {
+        return raw == null ? null : byKey.get(key(raw));
+    }
+
+    private static String key(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+    }
+
+    private static Map<String, String> byKey(Map<String, String> table) {
+        Map<String, String> byKey = new HashMap<>();
+        table.forEach((text, canonical) -> {
+            String previous = byKey.putIfAbsent(key(text), canonical);
+            if (previous != null && !previous.equals(canonical)) {
+                throw new IllegalStateException("'" + text + "' means both " + previous + " and " + canonical);
+            }
+        });
+        return Map.copyOf(byKey);
     }
 
     /**
      * A number from text such as "16", "16.5", "16,5" (decimal comma), "1,024" or "1.024,5"
-     * (thousands separators), "32 GB", "4 vCPU". Null when there is no number.
+     * (thousands separators), "1 024", "32 GB", "4 vCPU", "1e3". Null when there is no number, and when the
+     * separators make no number ("10.0.0.1", "1,000,5"): a wrong number is worse than none. A lone dot is a
+     * decimal point ("1.024" is 1.024); a lone comma followed by exactly three digits is a thousands separator.
      */
     public static Double number(String raw) {
+        Matcher m = find(raw);
+        return m == null ? null : value(m.group());
+    }
+
+    private static Matcher find(String raw) {
         if (isMissing(raw)) {
             return null;
         }
-        Matcher m = NUMBER.matcher(raw.strip());
-        if (!m.find()) {
-            return null;
+        Matcher m = NUMBER.matcher(raw);
+        return m.find() ? m : null;
+    }
+
+    private static Double value(String text) {
+        String digits = text.replaceAll("[ '\\u00A0\\u202F]", "");
+        String exponent = "";
+        int e = Math.max(digits.indexOf('e'), digits.indexOf('E'));
+        if (e >= 0) {
+            exponent = digits.substring(e);
+            digits = digits.substring(0, e);
         }
-        String digits = m.group().replace(" ", "").replace("'", "");
+        String sign = digits.startsWith("-") || digits.startsWith("+") ? digits.substring(0, 1) : "";
+        digits = digits.substring(sign.length());
         int lastDot = digits.lastIndexOf('.');
         int lastComma = digits.lastIndexOf(',');
+        String plain;
         if (lastDot >= 0 && lastComma >= 0) {
-            // Both present: the last one is the decimal separator.
-            digits = lastComma > lastDot ? digits.replace(".", "").replace(',', '.') : digits.replace(",", "");
-        } else if (lastComma >= 0) {
-            // Only commas: "1,024" is a thousands separator, "16,5" a decimal comma.
-            boolean thousands = digits.indexOf(',') != lastComma || digits.length() - lastComma - 1 == 3;
-            digits = thousands ? digits.replace(",", "") : digits.replace(',', '.');
-        } else if (lastDot >= 0 && digits.indexOf('.') != lastDot) {
-            digits = digits.replace(".", ""); // "1.024.000"
+            // Both present: the last one is the decimal separator (once), the other groups thousands.
+            char decimal = lastComma > lastDot ? ',' : '.';
+            char grouping = decimal == ',' ? '.' : ',';
+            int at = Math.max(lastDot, lastComma);
+            String whole = digits.substring(0, at);
+            if (whole.indexOf(decimal) >= 0 || !groupsOfThousands(whole, grouping)) {
+                return null;
+            }
+            plain = whole.replace(String.valueOf(grouping), "") + "." + digits.substring(at + 1);
+        } else if (lastDot >= 0 || lastComma >= 0) {
+            char separator = lastDot >= 0 ? '.' : ',';
+            int at = Math.max(lastDot, lastComma);
+            boolean several = digits.indexOf(separator) != at;
+            // "1,024" groups thousands, "16,5" and "0,500" have a decimal comma; a lone dot is always a decimal point.
+            boolean thousands = several || separator == ',' && digits.length() - at - 1 == 3 && groupsOfThousands(digits, ',');
+            if (thousands) {
+                if (!groupsOfThousands(digits, separator)) {
+                    return null; // "10.0.0.1", "1,000,5"
+                }
+                plain = digits.replace(String.valueOf(separator), "");
+            } else {
+                plain = digits.replace(separator, '.');
+            }
+        } else {
+            plain = digits;
         }
         try {
-            double value = Double.parseDouble(digits);
+            double value = Double.parseDouble(sign + plain + exponent);
             return Double.isFinite(value) ? value : null;
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException ex) {
             return null;
         }
     }
 
+    /** "1.024.000": a first group of 1 to 3 digits (not a lone leading zero) and then groups of exactly 3. */
+    private static boolean groupsOfThousands(String digits, char separator) {
+        String[] groups = digits.split(Pattern.quote(String.valueOf(separator)), -1);
+        if (groups[0].isEmpty() || groups[0].length() > 3 || groups[0].startsWith("0")) {
+            return false;
+        }
+        for (int i = 1; i < groups.length; i++) {
+            if (groups[i].length() != 3) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * A size in the canonical GB. Rule: binary units throughout, as inventory tools report them —
-     * MB and MiB are divided by 1024, TB and TiB multiplied by 1024, GB and GiB taken as they are.
-     * A unit written in the value ("512 MB") wins over the column's unit.
+     * MB and MiB are divided by 1024, TB and TiB multiplied by 1024, GB and GiB taken as they are
+     * (and KB, PB, bytes likewise by powers of 1024). A unit written right after the value ("512 MB")
+     * wins over the column's unit.
      */
     public static Double sizeGb(String raw, String columnUnit) {
-        Double value = number(raw);
+        Matcher m = find(raw);
+        Double value = m == null ? null : value(m.group());
         if (value == null) {
             return null;
         }
-        String unit = columnUnit;
-        String lower = raw.toLowerCase(Locale.ROOT);
-        if (lower.matches(".*\\d\\s*(mb|mib|m)\\b.*")) {
-            unit = "MB";
-        } else if (lower.matches(".*\\d\\s*(tb|tib|t)\\b.*")) {
-            unit = "TB";
-        } else if (lower.matches(".*\\d\\s*(gb|gib|g)\\b.*")) {
-            unit = "GB";
-        }
+        Matcher written = SIZE_UNIT.matcher(raw.substring(m.end()));
+        String unit = written.find() ? written.group(1) : columnUnit;
         if (unit == null) {
             return value;
         }
-        return switch (unit.toUpperCase(Locale.ROOT)) {
-            case "MB", "MIB" -> value / 1024.0;
-            case "TB", "TIB" -> value * 1024.0;
+        return switch (unit.strip().toUpperCase(Locale.ROOT)) {
+            case "B", "BYTE", "BYTES" -> value / (1024.0 * 1024 * 1024);
+            case "K", "KB", "KIB" -> value / (1024.0 * 1024);
+            case "M", "MB", "MIB" -> value / 1024.0;
+            case "T", "TB", "TIB" -> value * 1024.0;
+            case "PB", "PIB" -> value * 1024.0 * 1024;
             default -> value;
         };
     }

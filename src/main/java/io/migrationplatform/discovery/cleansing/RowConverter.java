@@ -82,6 +82,7 @@ public final class RowConverter {
         row.byTarget().forEach((target, cells) -> RowValues.apply(target, cells, body, attributes, issues));
         RowValues.completeIdentity(body, issues);
         RowValues.completeRequired(body, attributes, issues);
+        RowValues.fitLimits(body, attributes, issues);
         if (!attributes.isEmpty()) {
             body.put("attributes", attributes);
         }

@@ -14,6 +14,10 @@ import java.util.Set;
 /** How each canonical field takes its raw texts (the rules of {@link Cleansing} applied per field). */
 final class RowValues {
 
+    /** The identity of a row: too long a value there rejects the row (the asset rules say why), it is not moved. */
+    private static final Set<AssetField> IDENTITY = Set.of(AssetField.NAME, AssetField.HOSTNAME, AssetField.FQDN,
+            AssetField.EXTERNAL_ID);
+
     private RowValues() {
     }
 
@@ -35,10 +39,10 @@ final class RowValues {
                 vocabulary(first, field.choices().contains(value) ? value : null, "six_r_strategy", body, attributes, issues);
             }
             case IP_ADDRESSES -> ips(cells, body, attributes, issues);
-            case TAGS, TECHNOLOGY_STACK -> body.put(target, new ArrayList<>(splitAll(cells)));
-            case CPU_CORES, MIGRATION_WAVE -> integer(first, target, body, attributes, issues);
-            case MEMORY_GB -> size(List.of(first), target, body, attributes, issues);
-            case STORAGE_GB -> size(cells, target, body, attributes, issues);
+            case TAGS, TECHNOLOGY_STACK -> list(body, target).addAll(splitAll(cells)); // the OS column may have added some
+            case CPU_CORES, MIGRATION_WAVE -> integer(first, field, body, attributes, issues);
+            case MEMORY_GB -> size(List.of(first), field, body, attributes, issues);
+            case STORAGE_GB -> size(cells, field, body, attributes, issues);
             case CPU_UTILIZATION_PCT, MEMORY_UTILIZATION_PCT -> percentage(first, target, body, attributes, issues);
             case OPERATING_SYSTEM -> operatingSystem(first, body, attributes);
             case HOSTNAME -> hostname(first.value(), body);
@@ -65,13 +69,15 @@ final class RowValues {
     }
 
     private static void ips(List<Cell> cells, Map<String, Object> body, Map<String, Object> attributes, List<Issue> issues) {
-        List<String> valid = new ArrayList<>();
+        Set<String> valid = new LinkedHashSet<>();
         List<String> invalid = new ArrayList<>();
-        for (String ip : splitAll(cells)) {
-            try {
-                valid.add(AssetValidator.ipAddress(ip));
-            } catch (AssetValidator.InvalidValue e) {
-                invalid.add(ip);
+        for (String value : splitAll(cells)) {
+            for (String ip : value.split("\\s+")) { // an address has no spaces: "10.0.0.1 10.0.0.2" is two
+                try {
+                    valid.add(AssetValidator.ipAddress(ip));
+                } catch (AssetValidator.InvalidValue e) {
+                    invalid.add(ip);
+                }
             }
         }
         if (!invalid.isEmpty()) {
@@ -79,9 +85,23 @@ final class RowValues {
             issues.add(new Issue(cells.get(0).column(), String.join(", ", invalid), "Not a valid IP address; kept in attributes",
                     false));
         }
-        if (!valid.isEmpty()) {
-            body.put("ip_addresses", valid.stream().distinct().limit(32).toList());
+        List<String> all = new ArrayList<>(valid);
+        int max = (int) AssetField.IP_ADDRESSES.limitB();
+        if (all.size() > max) {
+            String over = String.join(", ", all.subList(max, all.size()));
+            attributes.put("more_ip_addresses", over);
+            issues.add(new Issue(cells.get(0).column(), over, "More than " + max + " IP addresses; the rest kept in "
+                    + "attributes.more_ip_addresses", false));
+            all = all.subList(0, max);
         }
+        if (!all.isEmpty()) {
+            body.put("ip_addresses", List.copyOf(all));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Map<String, Object> body, String target) {
+        return (List<String>) body.computeIfAbsent(target, k -> new ArrayList<String>());
     }
 
     private static Set<String> splitAll(List<Cell> cells) {
@@ -90,18 +110,26 @@ final class RowValues {
         return values;
     }
 
-    private static void integer(Cell cell, String target, Map<String, Object> body, Map<String, Object> attributes,
+    /** A number outside the field's range would reject the whole row: it is kept in attributes instead. */
+    private static void integer(Cell cell, AssetField field, Map<String, Object> body, Map<String, Object> attributes,
                                 List<Issue> issues) {
+        String target = field.jsonName();
         Double value = Cleansing.number(cell.value());
         if (value == null || value < 0) {
             unusable(cell, target, attributes, issues, "Not a number");
             return;
         }
-        body.put(target, (int) Math.round(value));
+        long rounded = Math.round(value);
+        if (rounded < field.limitA() || rounded > field.limitB()) {
+            unusable(cell, target, attributes, issues, "Not between " + field.limitA() + " and " + field.limitB());
+            return;
+        }
+        body.put(target, (int) rounded);
     }
 
-    private static void size(List<Cell> cells, String target, Map<String, Object> body, Map<String, Object> attributes,
+    private static void size(List<Cell> cells, AssetField field, Map<String, Object> body, Map<String, Object> attributes,
                              List<Issue> issues) {
+        String target = field.jsonName();
         double total = 0;
         boolean any = false;
         for (Cell cell : cells) {
@@ -113,8 +141,13 @@ final class RowValues {
             total += gb;
             any = true;
         }
-        if (any) {
-            body.put(target, Math.round(total * 100) / 100.0);
+        double rounded = Math.round(total * 100) / 100.0;
+        if (any && rounded > field.limitB()) {
+            Cell cell = cells.get(0);
+            unusable(new Cell(cell.column(), String.join(" + ", cells.stream().map(Cell::value).toList()), cell.unit()), target,
+                    attributes, issues, "More than " + field.limitB() + " GB");
+        } else if (any) {
+            body.put(target, rounded);
         }
     }
 
@@ -137,9 +170,7 @@ final class RowValues {
     private static void operatingSystem(Cell cell, Map<String, Object> body, Map<String, Object> attributes) {
         OperatingSystems.OsInfo os = OperatingSystems.parse(cell.value());
         if (os == null && OperatingSystems.isTechnology(cell.value())) {
-            @SuppressWarnings("unchecked")
-            List<String> stack = (List<String>) body.computeIfAbsent("technology_stack", k -> new ArrayList<String>());
-            stack.add(cell.value());
+            list(body, "technology_stack").add(cell.value());
             String engine = OperatingSystems.databaseEngine(cell.value());
             if (engine != null) {
                 body.putIfAbsent("database_type", engine);
@@ -159,6 +190,9 @@ final class RowValues {
     /** "web01.corp.example.com" is an FQDN: the host name is its first label. */
     private static void hostname(String value, Map<String, Object> body) {
         String host = value.strip();
+        if (host.endsWith(".") && host.length() > 1) {
+            host = host.substring(0, host.length() - 1); // the DNS root: "web01.corp.example.com."
+        }
         if (host.contains(".") && !host.matches("[0-9.]+")) {
             body.putIfAbsent("fqdn", host.toLowerCase(Locale.ROOT));
             host = host.substring(0, host.indexOf('.'));
@@ -199,6 +233,41 @@ final class RowValues {
             body.put("asset_type", inferred);
             issues.add(new Issue("asset_type", (String) attributes.get("source_asset_type"),
                     "No recognised asset type: inferred as " + inferred, false));
+        }
+    }
+
+    /**
+     * A descriptive value beyond the asset rules' limits (a 300-character OS text, 60 tags, a 120-character
+     * technology) would reject the whole row; it is kept in attributes.source_&lt;field&gt; with a warning instead.
+     */
+    static void fitLimits(Map<String, Object> body, Map<String, Object> attributes, List<Issue> issues) {
+        for (AssetField field : AssetField.values()) {
+            Object value = body.get(field.jsonName());
+            if (value == null || IDENTITY.contains(field)) {
+                continue;
+            }
+            String key = "source_" + field.jsonName();
+            if (field.kind() == AssetField.Kind.TEXT && value instanceof String text && text.strip().length() > field.limitA()) {
+                body.remove(field.jsonName());
+                attributes.put(key, text);
+                issues.add(new Issue(field.jsonName(), text, "Longer than " + field.limitA() + " characters; kept in attributes."
+                        + key, false));
+            } else if (field.kind() == AssetField.Kind.TEXT_LIST && value instanceof List<?> items) {
+                List<String> kept = new ArrayList<>();
+                List<String> moved = new ArrayList<>();
+                for (Object item : items) {
+                    String text = String.valueOf(item).strip();
+                    if (!text.isEmpty() && !kept.contains(text)) {
+                        (text.length() <= field.limitA() && kept.size() < field.limitB() ? kept : moved).add(text);
+                    }
+                }
+                body.put(field.jsonName(), kept);
+                if (!moved.isEmpty()) {
+                    attributes.put(key, String.join(", ", moved));
+                    issues.add(new Issue(field.jsonName(), String.join(", ", moved), "More than " + field.limitB()
+                            + " items or items longer than " + field.limitA() + " characters; kept in attributes." + key, false));
+                }
+            }
         }
     }
 

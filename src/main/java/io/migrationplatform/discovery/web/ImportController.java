@@ -57,6 +57,7 @@ class ImportController {
 
     @Operation(summary = "Upload a CSV/TSV/semicolon/pipe text, .xlsx or JSON array export (form part 'file'); "
             + "answers with the detected format, columns, sample rows and suggested mappings")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Uploaded and analysed")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission(Permission.WRITE_ASSETS)
     ResponseEntity<ImportRecord> upload(TenantScope scope, @RequestPart("file") MultipartFile file) {
@@ -91,6 +92,7 @@ class ImportController {
 
     @Operation(summary = "Run the import as a discovery flow (data_validation → field_mapping → data_cleansing → "
             + "asset_inventory → dependency_mapping); answers at once, follow it with GET /discovery/imports/{import_id}")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Started: {flow_id, import_id, status}")
     @PostMapping("/{import_id}/execute")
     @RequiresPermission(Permission.WRITE_ASSETS)
     ResponseEntity<Map<String, Object>> execute(TenantScope scope, @PathVariable("import_id") UUID importId) {

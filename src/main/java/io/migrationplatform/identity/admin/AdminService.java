@@ -29,6 +29,9 @@ class AdminService {
     record Page<T>(List<T> items, long total) {
     }
 
+    /** bcrypt's limit. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
     private final AdminRepository repository;
     private final PasswordEncoder passwordEncoder;
 
@@ -126,6 +129,10 @@ class AdminService {
         } else if (request.role() != null) {
             throw ValidationException.of("client_account_id", "Required together with role", "missing");
         }
+        if (request.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            // bcrypt reads at most 72 bytes; a longer password would be silently truncated or refused.
+            throw ValidationException.of("password", "At most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)", "string_too_long");
+        }
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         if (repository.emailExists(email)) {
             throw new ConflictException("A user with this email already exists");
@@ -192,10 +199,7 @@ class AdminService {
     public AdminDtos.UserView assignRole(AuthenticatedUser caller, UUID accountId, UUID userId, Role role) {
         requireAccountAdmin(caller, accountId);
         AdminDtos.UserView user = repository.findUser(userId).orElseThrow(() -> new NotFoundException("User"));
-        if (!caller.platformAdmin() && user.roles().isEmpty() && !user.isPlatformAdmin()) {
-            // A user with no association is visible only to platform administrators.
-            throw new NotFoundException("User");
-        }
+        requireMemberOrPlatformAdmin(caller, accountId, user);
         requireMayGrant(caller, accountId, role);
         requireMayChange(caller, accountId, user);
         repository.upsertRole(userId, accountId, role);
@@ -207,6 +211,7 @@ class AdminService {
     public void revokeRole(AuthenticatedUser caller, UUID accountId, UUID userId) {
         requireAccountAdmin(caller, accountId);
         AdminDtos.UserView user = repository.findUser(userId).orElseThrow(() -> new NotFoundException("User"));
+        requireMemberOrPlatformAdmin(caller, accountId, user);
         if (user.roles().stream().noneMatch(r -> r.clientAccountId().equals(accountId))) {
             throw new NotFoundException("Role assignment");
         }
@@ -234,6 +239,23 @@ class AdminService {
         }
         if (!role.canAdministerAccount()) {
             throw new ForbiddenException("Insufficient permissions. Required: admin role in this client account");
+        }
+    }
+
+    /**
+     * An account admin manages the users of the account only: a user without a role in it belongs to
+     * other tenants (404, as if unknown), and a platform administrator is never theirs to change (403).
+     * Bringing an existing user into another account is the platform administrator's decision.
+     */
+    private static void requireMemberOrPlatformAdmin(AuthenticatedUser caller, UUID accountId, AdminDtos.UserView target) {
+        if (caller.platformAdmin()) {
+            return;
+        }
+        if (target.roles().stream().noneMatch(r -> r.clientAccountId().equals(accountId))) {
+            throw new NotFoundException("User");
+        }
+        if (target.isPlatformAdmin()) {
+            throw new ForbiddenException("Only a platform administrator may change a platform administrator");
         }
     }
 

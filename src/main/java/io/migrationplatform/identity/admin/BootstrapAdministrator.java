@@ -50,8 +50,12 @@ class BootstrapAdministrator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!password.isEmpty() && password.length() < 8) {
-            throw new IllegalStateException("MIGRATE_ADMIN_PASSWORD must be at least 8 characters");
+        if (!password.isEmpty() && (password.length() < 8
+                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > AdminService.MAX_PASSWORD_BYTES)) {
+            throw new IllegalStateException("MIGRATE_ADMIN_PASSWORD must be 8 characters to 72 bytes long");
+        }
+        if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalStateException("MIGRATE_ADMIN_EMAIL is not an email address: " + email);
         }
         transactions.executeWithoutResult(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();

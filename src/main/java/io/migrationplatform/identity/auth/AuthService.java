@@ -53,16 +53,21 @@ class AuthService {
 
     @Transactional
     public TokenResponse login(String email, String password, String clientAddress) {
+        if (email.indexOf('\u0000') >= 0 || password.indexOf('\u0000') >= 0) {
+            throw unauthorized(BAD_CREDENTIALS);
+        }
         throttle.checkAllowed(email, clientAddress);
         Optional<AuthRepository.Credentials> credentials = repository.findCredentials(email.trim());
         String hash = credentials.map(AuthRepository.Credentials::passwordHash).orElse(dummyHash);
-        boolean matches = passwordEncoder.matches(password, hash);
+        // bcrypt refuses more than 72 bytes; such a password can never be right, but costs the same time to refuse.
+        boolean tooLong = password.getBytes(StandardCharsets.UTF_8).length > 72;
+        boolean matches = passwordEncoder.matches(tooLong ? "-" : password, hash) && !tooLong;
         if (credentials.isEmpty() || !matches || !credentials.get().active()) {
             throttle.recordFailure(email, clientAddress);
             log.info("Failed login from {}", clientAddress);
             throw unauthorized(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(email);
+        throttle.recordSuccess(email, clientAddress);
         AuthRepository.Credentials user = credentials.get();
         UUID sessionId = UUID.randomUUID();
         repository.createSession(sessionId, user.id(), clock.instant().plus(properties.refreshTokenTtl()));

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Counts failed logins per account (email) and per client address in a fixed window; past the
- * limit, further attempts are refused with 429 until the window ends, whether or not the password
- * would have been right. Counts live in memory, per instance.
+ * Counts failed logins per account and client address, and per client address alone, in a fixed
+ * window; past the limit, further attempts are refused with 429 until the window ends, whether or
+ * not the password would have been right. The account key includes the address, so an attacker
+ * can lock out only their own attempts, never the real user (no lock-out denial of service).
+ * Counts live in memory, per instance.
  */
 class LoginThrottle {
 
@@ -29,17 +31,17 @@ class LoginThrottle {
     }
 
     void checkAllowed(String email, String address) {
-        check(accountKey(email), maxPerAccount);
+        check(accountKey(email, address), maxPerAccount);
         check(addressKey(address), maxPerAddress);
     }
 
     void recordFailure(String email, String address) {
-        increment(accountKey(email));
+        increment(accountKey(email, address));
         increment(addressKey(address));
     }
 
-    void recordSuccess(String email) {
-        windows.invalidate(accountKey(email));
+    void recordSuccess(String email, String address) {
+        windows.invalidate(accountKey(email, address));
     }
 
     private void check(String key, int max) {
@@ -57,8 +59,8 @@ class LoginThrottle {
                 ? new Window(now, 1) : new Window(w.startNanos(), w.failures() + 1));
     }
 
-    private static String accountKey(String email) {
-        return "account:" + (email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
+    private static String accountKey(String email, String address) {
+        return "account:" + (email == null ? "" : email.trim().toLowerCase(Locale.ROOT)) + "|" + address;
     }
 
     private static String addressKey(String address) {

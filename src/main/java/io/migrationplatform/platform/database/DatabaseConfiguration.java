@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -34,6 +36,17 @@ class DatabaseConfiguration {
                 dataDir.toAbsolutePath().normalize().resolve("postgres"));
         return EmbeddedPostgresServer.start(new EmbeddedDatabaseSettings(dataDir, port,
                 binariesDir.isBlank() ? null : Path.of(binariesDir), startupTimeout));
+    }
+
+    /**
+     * Liveness of the embedded database: if its postmaster died, this instance cannot recover by
+     * itself, so liveness goes DOWN and an orchestrator restarts the service (which restarts it).
+     */
+    @Bean
+    HealthIndicator embeddedPostgres(EmbeddedPostgresServer server) {
+        return () -> server.isRunning()
+                ? Health.up().withDetail("data_directory", server.pgData().toString()).build()
+                : Health.down().withDetail("reason", "the embedded PostgreSQL process has stopped").build();
     }
 
     @Bean

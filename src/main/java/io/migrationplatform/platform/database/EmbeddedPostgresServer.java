@@ -206,6 +206,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return pgData;
     }
 
+    /** True while the postmaster this instance started is alive. */
+    public boolean isRunning() {
+        return !closed && Postmaster.isRunning(postmaster);
+    }
+
     public DataSource adminDataSource() {
         return postgres.getPostgresDatabase();
     }

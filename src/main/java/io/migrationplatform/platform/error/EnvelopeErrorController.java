@@ -31,6 +31,13 @@ class EnvelopeErrorController implements ErrorController {
         String path = uri == null ? request.getRequestURI() : uri.toString();
         Object method = request.getAttribute("jakarta.servlet.error.method");
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                status = HttpStatus.BAD_REQUEST; // never logged: the message quotes raw parameters, passwords included
+                failure = null;
+                break;
+            }
+        }
         if (status.is5xxServerError() && failure != null) {
             log.error("Unhandled error on {}", path, failure);
         }

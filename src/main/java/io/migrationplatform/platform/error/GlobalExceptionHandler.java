@@ -8,7 +8,12 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -95,10 +100,14 @@ public class GlobalExceptionHandler {
                 && mismatch.getPath().isEmpty()) {
             return validation(List.of(new FieldError("body", "Expected a JSON " + expectedShape(mismatch), "type_error")), request);
         }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                && String.valueOf(mismatch.getOriginalMessage()).contains("NUL characters")) {
+            return validation(List.of(new FieldError(path(mismatch), "NUL characters are not allowed", "value_error")), request);
+        }
         if (cause instanceof MismatchedInputException mismatch && !(cause instanceof StreamReadException)
                 && !mismatch.getPath().isEmpty()) {
-            String type = mismatch.getTargetType() == null ? "value" : mismatch.getTargetType().getSimpleName().toLowerCase();
-            return validation(List.of(new FieldError(path(mismatch), "Invalid value: expected " + type, "type_error")), request);
+            return validation(List.of(new FieldError(path(mismatch), "Invalid value: expected " + describe(mismatch.getTargetType()),
+                    "type_error")), request);
         }
         String message = e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("Required request body")
                 ? "Request body is missing" : "Malformed JSON request body";
@@ -171,8 +180,28 @@ public class GlobalExceptionHandler {
         log.debug("Client disconnected during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
     }
 
+    /** A wildcard or unparsable Content-Type is the client's mistake, not ours. */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ResponseEntity<ErrorEnvelope> invalidMediaType(InvalidMediaTypeException e, HttpServletRequest request) {
+        return envelope(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported or malformed Content-Type", Map.of(), request);
+    }
+
+    /** The database is unreachable (down, restarting, pool exhausted): fail fast with 503, the client may retry. */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class, QueryTimeoutException.class})
+    ResponseEntity<ErrorEnvelope> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return envelope(HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again shortly", Map.of(),
+                request, headers -> headers.set(HttpHeaders.RETRY_AFTER, "5"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        if (isMalformedParameters(e)) {
+            // Never log the message: it quotes the raw parameters, passwords included.
+            return envelope(HttpStatus.BAD_REQUEST, "Malformed query string or form body (bad percent-encoding or characters)",
+                    Map.of(), request);
+        }
         if (isClientAbort(e)) {
             log.debug("Client disconnected during {} {}", request.getMethod(), request.getRequestURI());
             return null;
@@ -187,6 +216,16 @@ public class GlobalExceptionHandler {
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return envelope(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", Map.of(), request);
+    }
+
+    /** Tomcat refuses a query string or form body it cannot decode (bad %-escapes, invalid UTF-8, too many fields). */
+    private static boolean isMalformedParameters(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isClientAbort(Throwable e) {
@@ -231,6 +270,36 @@ public class GlobalExceptionHandler {
         }
         if (type == java.util.UUID.class) {
             return "a UUID";
+        }
+        return "a valid value";
+    }
+
+    /** A Java type in the words of a JSON client (never a class name). */
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type.isEnum()) {
+            return "one of: " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.toString().toLowerCase())
+                    .collect(Collectors.joining(", "));
         }
         return "a valid value";
     }

@@ -1,5 +1,8 @@
 package io.migrationplatform.platform.openapi;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -19,6 +22,12 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String SCHEME = "OAuth2PasswordBearer";
+
+    /** Schemas in the API's own snake_case (the document is generated with swagger's own Jackson 2 mapper). */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
 
     @Bean
     OpenAPI migrationPlatformOpenApi() {
