@@ -133,4 +133,20 @@ class ErrorEnvelopeIT extends ApiIntegrationTest {
                 "application/json");
         assertThat(account.status()).isEqualTo(422);
     }
+
+    /** Requests Tomcat refuses before the application sees them still answer in the JSON envelope. */
+    @Test
+    void requestsTomcatRefusesItselfAnswerInTheEnvelopeToo() throws Exception {
+        for (String target : new String[] {"/api/v1/assets/%", "/api/v1/assets/a%00b", "/x/" + "a".repeat(9000)}) {
+            try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as(target).startsWith("HTTP/1.1 4");
+                assertThat(answer).as(target).contains("application/json").contains("\"status_code\":4")
+                        .doesNotContain("<html").doesNotContainIgnoringCase("tomcat");
+            }
+        }
+    }
 }
