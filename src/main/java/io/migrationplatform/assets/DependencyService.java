@@ -112,27 +112,22 @@ public class DependencyService {
     }
 
     /**
-     * Adds many edges at once (imports): existing edges and self-references are skipped, every new
-     * edge is audited on its asset. Returns how many were added.
+     * Adds many edges at once (imports), in batched statements: existing edges and self-references
+     * are skipped, every new edge is audited on its asset. Returns how many were added.
      */
     @Transactional
     public int addAll(TenantScope scope, List<Map.Entry<UUID, UUID>> edges, AuditContext context) {
-        int added = 0;
-        for (Map.Entry<UUID, UUID> e : edges) {
-            if (e.getKey().equals(e.getValue())) {
-                continue;
-            }
-            Dependency edge = new Dependency(UUID.randomUUID(), e.getKey(), e.getValue(), "depends_on", null, null, null, null);
-            if (dependencies.insert(scope, edge, context.actorId())) {
-                audit.record(scope, e.getKey(), "dependency_add", Map.of("depends_on", oldNew(List.of(), List.of(e.getValue()))),
-                        context);
-                added++;
-            }
+        List<Map.Entry<UUID, UUID>> candidates = edges.stream().filter(e -> !e.getKey().equals(e.getValue())).distinct().toList();
+        List<Map.Entry<UUID, UUID>> added = dependencies.insertAll(scope, candidates, context.actorId());
+        List<Object[]> entries = new java.util.ArrayList<>(added.size());
+        for (Map.Entry<UUID, UUID> e : added) {
+            entries.add(new Object[] {e.getKey(), "dependency_add", Map.of("depends_on", oldNew(List.of(), List.of(e.getValue())))});
         }
-        if (added > 0) {
+        audit.recordBatch(scope, entries, context);
+        if (!added.isEmpty()) {
             cache.invalidate(AssetService.cacheScope(scope));
         }
-        return added;
+        return added.size();
     }
 
     @Transactional

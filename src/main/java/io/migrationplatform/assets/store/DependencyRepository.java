@@ -4,7 +4,9 @@ import io.migrationplatform.assets.Dependency;
 import io.migrationplatform.identity.TenantScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +33,30 @@ public class DependencyRepository {
                 .param("asset", d.assetId()).param("target", d.dependsOnAssetId()).param("type", d.dependencyType())
                 .param("criticality", d.criticality()).param("port", d.port()).param("protocol", d.protocol())
                 .param("actor", actor).update() == 1;
+    }
+
+    /**
+     * Inserts many plain edges with one statement per chunk (imports); existing edges are skipped.
+     * Returns the edges that were really added, as (asset, depends on) pairs.
+     */
+    public List<Map.Entry<UUID, UUID>> insertAll(TenantScope scope, List<Map.Entry<UUID, UUID>> edges, UUID actor) {
+        List<Map.Entry<UUID, UUID>> added = new ArrayList<>();
+        for (int from = 0; from < edges.size(); from += 5000) {
+            List<Map.Entry<UUID, UUID>> chunk = edges.subList(from, Math.min(edges.size(), from + 5000));
+            added.addAll(jdbc.sql("""
+                            INSERT INTO asset_dependencies (id, client_account_id, engagement_id, asset_id, depends_on_asset_id,
+                                                            dependency_type, created_by)
+                            SELECT gen_random_uuid(), :account, :engagement, e.asset_id, e.target, 'depends_on', :actor
+                            FROM unnest(CAST(:assets AS uuid[]), CAST(:targets AS uuid[])) AS e(asset_id, target)
+                            ON CONFLICT (asset_id, depends_on_asset_id) DO NOTHING
+                            RETURNING asset_id, depends_on_asset_id""")
+                    .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).param("actor", actor)
+                    .param("assets", chunk.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
+                    .param("targets", chunk.stream().map(Map.Entry::getValue).toArray(UUID[]::new))
+                    .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                    .list());
+        }
+        return added;
     }
 
     public boolean delete(TenantScope scope, UUID assetId, UUID dependsOnAssetId) {
