@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -161,7 +160,7 @@ public class AssetService {
         Map<String, Object> changes = new LinkedHashMap<>();
         values.values().forEach((field, value) -> {
             Object old = current.get(field);
-            if (!sameValue(old, value)) {
+            if (!AssetValues.same(old, value)) {
                 changed.put(field, value);
                 changes.put(field.jsonName(), change(old, value));
             }
@@ -230,16 +229,6 @@ public class AssetService {
     }
 
     private static boolean isEmpty(Object value) {
-        return value == null || (value instanceof List<?> l && l.isEmpty()) || (value instanceof Map<?, ?> m && m.isEmpty());
-    }
-
-    private static boolean sameValue(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
-        }
-        if (isEmpty(a) && isEmpty(b)) {
-            return true;
-        }
-        return Objects.equals(a, b);
+        return AssetValues.isEmpty(value);
     }
 }

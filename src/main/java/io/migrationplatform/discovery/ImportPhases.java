@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -173,12 +172,12 @@ class ImportPhases {
         Map<AssetField, Object> values = new EnumMap<>(first.assetValues.values());
         duplicate.assetValues.values().forEach((field, value) -> {
             Object current = values.get(field);
-            if (current == null || (current instanceof List<?> l && l.isEmpty()) || (current instanceof Map<?, ?> m && m.isEmpty())) {
+            if (AssetValues.isEmpty(current)) {
                 values.put(field, value);
             } else if (field == AssetField.ATTRIBUTES || field == AssetField.TAGS || field == AssetField.IP_ADDRESSES
                     || field == AssetField.TECHNOLOGY_STACK) {
                 values.put(field, combine(current, value));
-            } else if (!sameValue(current, value)) {
+            } else if (!AssetValues.same(current, value)) {
                 issues.add(new ImportIssue(duplicate.rowNumber, field.jsonName(), String.valueOf(value),
                         "Conflicts with row " + first.rowNumber + " (same server): kept '" + current + "'", "warning", "asset_inventory"));
             }
@@ -202,7 +201,7 @@ class ImportPhases {
             }
             Object current = existing.get(field);
             Object next = field == AssetField.ATTRIBUTES || field == AssetField.TAGS ? combine(current, value) : value;
-            if (!sameValue(current, next)) {
+            if (!AssetValues.same(current, next)) {
                 changes.put(field, next);
             }
         });
@@ -224,12 +223,6 @@ class ImportPhases {
         return added;
     }
 
-    private static boolean sameValue(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
-        }
-        return Objects.equals(a, b);
-    }
 
     private Map<String, Object> dependencies(ImportExecutor.ImportRun run, List<ImportIssue> issues) {
         ImportMatcher.References references = new ImportMatcher.References();

@@ -1,14 +1,10 @@
 package io.migrationplatform.assets.web;
 
 import io.migrationplatform.assets.AuditContext;
-import io.migrationplatform.identity.AuthenticatedUser;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.ApiException;
-import io.migrationplatform.platform.web.RequestIdFilter;
 import java.util.Map;
-import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Small helpers shared by the asset controllers: audit context and ETags. */
 final class AssetRequests {
@@ -17,9 +13,7 @@ final class AssetRequests {
     }
 
     static AuditContext audit(TenantScope scope) {
-        Object principal = SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-        String email = principal instanceof AuthenticatedUser user ? user.email() : null;
-        return new AuditContext(scope.userId(), email, "api", MDC.get(RequestIdFilter.MDC_KEY));
+        return AuditContext.ofCurrentRequest(scope, "api");
     }
 
     static String etag(long version) {

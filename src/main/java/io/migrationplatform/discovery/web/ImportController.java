@@ -6,14 +6,12 @@ import io.migrationplatform.discovery.ImportIssue;
 import io.migrationplatform.discovery.ImportIssues;
 import io.migrationplatform.discovery.ImportRecord;
 import io.migrationplatform.discovery.ImportService;
-import io.migrationplatform.identity.AuthenticatedUser;
 import io.migrationplatform.identity.Permission;
 import io.migrationplatform.identity.RequiresPermission;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.ValidationException;
 import io.migrationplatform.platform.web.ApiResponse;
 import io.migrationplatform.platform.web.PageParams;
-import io.migrationplatform.platform.web.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,11 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,9 +92,7 @@ class ImportController {
     @PostMapping("/{import_id}/execute")
     @RequiresPermission(Permission.WRITE_ASSETS)
     ResponseEntity<Map<String, Object>> execute(TenantScope scope, @PathVariable("import_id") UUID importId) {
-        Object principal = SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-        String email = principal instanceof AuthenticatedUser user ? user.email() : null;
-        AuditContext context = new AuditContext(scope.userId(), email, "import", MDC.get(RequestIdFilter.MDC_KEY));
+        AuditContext context = AuditContext.ofCurrentRequest(scope, "import");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(executor.execute(scope, importId, context));
     }
 
