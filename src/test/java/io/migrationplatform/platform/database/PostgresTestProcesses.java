@@ -37,7 +37,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Process plumbing for {@link EmbeddedPostgresProcessTest}: postgres processes by data directory, and the child JVM harness. */
+/** Process plumbing for the embedded PostgreSQL process tests: postgres processes by data directory, and the child JVM harness. */
 final class PostgresTestProcesses {
 
     private PostgresTestProcesses() {
