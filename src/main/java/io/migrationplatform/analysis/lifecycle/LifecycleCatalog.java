@@ -137,7 +137,7 @@ public final class LifecycleCatalog {
         for (CSVRecord row : read(LIFECYCLES)) {
             String cycle = row.get("release_cycle").trim();
             Milestone released = Milestone.parse(row.get("release_date"));
-            releases.add(new Release(row.get("product").trim(), cycle, cleanLabel(row.get("release_label")),
+            releases.add(new Release(row.get("product").trim(), row.get("category").trim(), cycle, cleanLabel(row.get("release_label")),
                     released.date(), Milestone.parse(row.get("end_of_active_support")), Milestone.parse(row.get("end_of_life")),
                     Milestone.parse(row.get("end_of_extended_support")), List.copyOf(VersionTokens.of(cycle))));
         }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One row of product-lifecycles.csv, with its cycle pre-split into comparable version tokens. */
-record Release(String product, String cycle, String label, LocalDate releaseDate, Milestone activeSupportEnd,
+record Release(String product, String category, String cycle, String label, LocalDate releaseDate, Milestone activeSupportEnd,
         Milestone endOfLife, Milestone extendedSupportEnd, List<String> tokens) {
 
     /**
@@ -35,7 +35,7 @@ record Release(String product, String cycle, String label, LocalDate releaseDate
     }
 
     LifecycleMatch toMatch(LocalDate asOf, String matchedFrom) {
-        return new LifecycleMatch(product, cycle, label, releaseDate, activeSupportEnd.date(), endOfLife.date(),
+        return new LifecycleMatch(product, category, cycle, label, releaseDate, activeSupportEnd.date(), endOfLife.date(),
                 extendedSupportEnd.date(), statusOn(asOf), matchedFrom);
     }
 }

@@ -30,7 +30,7 @@ class SupportStatusRuleTest {
             -          | not-a-date | -          | UNKNOWN
             """)
     void appliesTheRule(String active, String endOfLife, String extended, SupportStatus expected) {
-        Release release = new Release("p", "1", null, null, Milestone.parse(active), Milestone.parse(endOfLife),
+        Release release = new Release("p", "os", "1", null, null, Milestone.parse(active), Milestone.parse(endOfLife),
                 Milestone.parse(extended), List.of("1"));
 
         assertThat(release.statusOn(AS_OF)).isEqualTo(expected);
@@ -38,7 +38,7 @@ class SupportStatusRuleTest {
 
     @Test
     void flagsBecomeNullDatesInTheMatch() {
-        Release release = new Release("p", "1", null, null, Milestone.parse("true"), Milestone.parse("false"),
+        Release release = new Release("p", "os", "1", null, null, Milestone.parse("true"), Milestone.parse("false"),
                 Milestone.parse(""), List.of("1"));
 
         LifecycleMatch match = release.toMatch(AS_OF, "p 1");
