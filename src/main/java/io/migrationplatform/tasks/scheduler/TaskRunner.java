@@ -90,7 +90,11 @@ class TaskRunner extends OneTimeTask<TaskRef> {
                 repository.requeue(scope, id, attempt, "Interrupted by a server stop; it resumes when a server is available");
                 throw new InterruptedByShutdown(id, e);
             }
-            log.error("Task {} ({}) failed on attempt {}", id, task.kind(), attempt, e);
+            if (e instanceof ApiException) {
+                log.warn("Task {} ({}) failed on attempt {}: {}", id, task.kind(), attempt, e.getMessage());
+            } else {
+                log.error("Task {} ({}) failed on attempt {}", id, task.kind(), attempt, e);
+            }
             repository.fail(scope, id, attempt, safeMessage(e, id), context.snapshot());
             return;
         }
