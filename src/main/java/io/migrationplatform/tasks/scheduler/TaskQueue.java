@@ -1,6 +1,6 @@
 package io.migrationplatform.tasks.scheduler;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.migrationplatform.identity.TenantScope;
 import java.time.Clock;
 import java.util.UUID;
@@ -12,27 +12,29 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class TaskQueue {
 
-    private final Scheduler scheduler;
+    private final SchedulerClient client;
+    private final TaskSchedulerLifecycle scheduler;
     private final TaskRunner runner;
     private final Clock clock;
 
-    TaskQueue(Scheduler scheduler, TaskRunner runner, Clock clock) {
+    TaskQueue(SchedulerClient client, TaskSchedulerLifecycle scheduler, TaskRunner runner, Clock clock) {
+        this.client = client;
         this.scheduler = scheduler;
         this.runner = runner;
         this.clock = clock;
     }
 
     public void enqueue(TenantScope scope, UUID taskId) {
-        scheduler.schedule(runner.instance(taskId.toString(), TaskRef.of(scope)), clock.instant());
+        client.schedule(runner.instance(taskId.toString(), TaskRef.of(scope)), clock.instant());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    scheduler.triggerCheckForDueExecutions();
+                    scheduler.wake();
                 }
             });
         } else {
-            scheduler.triggerCheckForDueExecutions();
+            scheduler.wake();
         }
     }
 }

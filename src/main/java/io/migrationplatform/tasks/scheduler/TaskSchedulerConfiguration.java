@@ -1,6 +1,7 @@
 package io.migrationplatform.tasks.scheduler;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import java.lang.management.ManagementFactory;
@@ -16,14 +17,29 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 /**
  * db-scheduler, wired by hand (its Spring Boot starter is built for Boot 2/3). It reads and writes
  * {@code scheduled_tasks} (created by Flyway) through a transaction-aware view of the application's
- * pool, so a task is queued in the same transaction that records it. It is started and stopped by
- * {@link TaskSchedulerLifecycle}.
+ * pool, so a task is queued in the same transaction that records it. Queuing goes through a
+ * {@link SchedulerClient}, which needs no running scheduler; the scheduler that runs the tasks is
+ * made anew on every start of {@link TaskSchedulerLifecycle} (a db-scheduler {@link Scheduler} cannot
+ * be started again once stopped, and a Spring context may be stopped and started).
  */
 @Configuration(proxyBeanMethods = false)
 class TaskSchedulerConfiguration {
 
-    @Bean(destroyMethod = "")
-    Scheduler dbScheduler(DataSource dataSource, TaskRunner runner, TaskProperties properties) {
+    @Bean
+    SchedulerClient taskSchedulerClient(DataSource dataSource, TaskRunner runner) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), runner)
+                .jdbcCustomization(new PostgreSqlJdbcCustomization(false, false))
+                .serializer(new JsonTaskDataSerializer())
+                .build();
+    }
+
+    @Bean
+    TaskSchedulerLifecycle taskSchedulerLifecycle(DataSource dataSource, TaskRunner runner, TaskHandlers handlers,
+                                                  TaskProperties properties) {
+        return new TaskSchedulerLifecycle(() -> scheduler(dataSource, runner, properties), handlers, properties);
+    }
+
+    private static Scheduler scheduler(DataSource dataSource, TaskRunner runner, TaskProperties properties) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), runner)
                 .schedulerName(new SchedulerName.Fixed(instanceName()))
                 .jdbcCustomization(new PostgreSqlJdbcCustomization(false, false))
@@ -36,11 +52,6 @@ class TaskSchedulerConfiguration {
                 .missedHeartbeatsLimit(TaskProperties.MISSED_HEARTBEATS)
                 .shutdownMaxWait(properties.shutdownMaxWait())
                 .build();
-    }
-
-    @Bean
-    TaskSchedulerLifecycle taskSchedulerLifecycle(Scheduler dbScheduler, TaskHandlers handlers, TaskProperties properties) {
-        return new TaskSchedulerLifecycle(dbScheduler, handlers, properties);
     }
 
     /** Recorded as {@code picked_by}: which process ran an execution (several may share a host). */
