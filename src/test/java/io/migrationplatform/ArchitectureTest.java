@@ -25,7 +25,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.migrationplatform.identity..", "io.migrationplatform.assets..", "io.migrationplatform.discovery..",
                         "io.migrationplatform.analysis..", "io.migrationplatform.assessments..", "io.migrationplatform.flows..",
-                        "io.migrationplatform.planning..")
+                        "io.migrationplatform.planning..", "io.migrationplatform.tasks..")
                 .check(CLASSES);
     }
 
@@ -36,7 +36,7 @@ class ArchitectureTest {
 
     @Test
     void featuresUseEachOtherOnlyThroughTheirTopLevelPackage() {
-        for (String feature : new String[] {"identity", "assets", "discovery", "analysis", "assessments", "flows", "planning"}) {
+        for (String feature : new String[] {"identity", "assets", "discovery", "analysis", "assessments", "flows", "planning", "tasks"}) {
             noClasses().that().resideOutsideOfPackage("io.migrationplatform." + feature + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.migrationplatform." + feature + ".*..")
                     .allowEmptyShould(true)
