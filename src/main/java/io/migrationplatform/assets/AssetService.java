@@ -55,6 +55,12 @@ public class AssetService {
         return scope.clientAccountId() + ":" + scope.engagementId();
     }
 
+    /** The assets of this scope among {@code ids}, in no particular order; ids of other scopes are simply absent. */
+    @Transactional(readOnly = true)
+    public List<Asset> getAll(TenantScope scope, java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : assets.findAll(scope, ids);
+    }
+
     @Transactional(readOnly = true)
     public Asset get(TenantScope scope, UUID id) {
         return assets.find(scope, id).orElseThrow(() -> new NotFoundException("Asset"));
@@ -118,7 +124,13 @@ public class AssetService {
     /** Every asset of the scope (for matching imports against the inventory). */
     @Transactional(readOnly = true)
     public List<Asset> all(TenantScope scope) {
-        return assets.list(scope, AssetFilter.none(), AssetSort.of("name", "asc"), new PageParams(1, Integer.MAX_VALUE));
+        return all(scope, AssetFilter.none());
+    }
+
+    /** Every asset of the scope the list filters match, by name (for assessments over a filter). */
+    @Transactional(readOnly = true)
+    public List<Asset> all(TenantScope scope, AssetFilter filter) {
+        return assets.list(scope, filter, AssetSort.of("name", "asc"), new PageParams(1, Integer.MAX_VALUE));
     }
 
     @Transactional
@@ -172,6 +184,41 @@ public class AssetService {
         audit.record(scope, id, action, changes, context);
         cache.invalidate(cacheScope(scope));
         return updated;
+    }
+
+    /** How a bulk strategy write went: changed, already had that strategy, or no longer exists. */
+    public record StrategyWrite(int changed, int unchanged, List<UUID> missing) {
+    }
+
+    /**
+     * Writes approved 7R strategies to many assets at once, each change audited with {@code action}
+     * (an assessment approval). Assets deleted meanwhile are reported, not recreated.
+     */
+    @Transactional
+    public StrategyWrite setStrategies(TenantScope scope, Map<UUID, String> strategies, AuditContext context, String action) {
+        for (String strategy : strategies.values()) {
+            if (!AssetVocabulary.STRATEGIES.contains(strategy)) {
+                throw new IllegalArgumentException("Unknown strategy " + strategy);
+            }
+        }
+        Map<UUID, String> changes = new LinkedHashMap<>();
+        List<Object[]> entries = new ArrayList<>();
+        java.util.Set<UUID> present = new java.util.HashSet<>();
+        for (Asset current : assets.findAllForUpdate(scope, strategies.keySet())) {
+            present.add(current.id());
+            String strategy = strategies.get(current.id());
+            if (!strategy.equals(current.sixRStrategy())) {
+                changes.put(current.id(), strategy);
+                entries.add(new Object[] {current.id(), action, Map.of("six_r_strategy", change(current.sixRStrategy(), strategy))});
+            }
+        }
+        assets.updateStrategies(scope, changes, context.actorId());
+        audit.recordBatch(scope, entries, context);
+        if (!changes.isEmpty()) {
+            cache.invalidate(cacheScope(scope));
+        }
+        List<UUID> missing = strategies.keySet().stream().filter(id -> !present.contains(id)).toList();
+        return new StrategyWrite(changes.size(), present.size() - changes.size(), missing);
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import io.migrationplatform.platform.error.NotFoundException;
 import io.migrationplatform.platform.error.ValidationException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,21 @@ public class DependencyService {
     public record GraphEdge(UUID source, UUID target, String dependencyType, String criticality) {
     }
 
+    /** Per asset: how many it depends on, how many depend on it, and whether it sits in a cycle. */
+    public record Connectivity(Map<UUID, Integer> dependsOnCounts, Map<UUID, Integer> dependentCounts, Set<UUID> inCycle) {
+        public int dependsOn(UUID id) {
+            return dependsOnCounts.getOrDefault(id, 0);
+        }
+
+        public int dependents(UUID id) {
+            return dependentCounts.getOrDefault(id, 0);
+        }
+
+        public boolean isInCycle(UUID id) {
+            return inCycle.contains(id);
+        }
+    }
+
     public record DependencyGraph(List<Node> nodes, List<GraphEdge> edges, List<List<UUID>> cycles) {
     }
 
@@ -80,18 +96,16 @@ public class DependencyService {
             others.add(e.dependsOnAssetId());
         });
         Map<UUID, Asset> byId = assets.findAll(scope, others).stream().collect(Collectors.toMap(Asset::id, Function.identity()));
+        Map<UUID, List<Edge>> outgoing = new HashMap<>();
+        Map<UUID, List<Edge>> incoming = new HashMap<>();
+        for (Dependency e : edges) {
+            outgoing.computeIfAbsent(e.assetId(), k -> new ArrayList<>()).add(edge(byId.get(e.dependsOnAssetId()), e));
+            incoming.computeIfAbsent(e.dependsOnAssetId(), k -> new ArrayList<>()).add(edge(byId.get(e.assetId()), e));
+        }
         Map<UUID, AssetDependencies> result = new LinkedHashMap<>();
         for (UUID id : assetIds) {
-            List<Edge> dependsOn = new ArrayList<>();
-            List<Edge> dependents = new ArrayList<>();
-            for (Dependency e : edges) {
-                if (e.assetId().equals(id)) {
-                    dependsOn.add(edge(byId.get(e.dependsOnAssetId()), e));
-                }
-                if (e.dependsOnAssetId().equals(id)) {
-                    dependents.add(edge(byId.get(e.assetId()), e));
-                }
-            }
+            List<Edge> dependsOn = outgoing.getOrDefault(id, List.of());
+            List<Edge> dependents = incoming.getOrDefault(id, List.of());
             result.put(id, new AssetDependencies(id, dependsOn, dependents));
         }
         return result;
@@ -139,6 +153,32 @@ public class DependencyService {
         audit.record(scope, assetId, "dependency_remove", Map.of("depends_on", oldNew(List.of(dependsOnAssetId), List.of())),
                 context);
         cache.invalidate(AssetService.cacheScope(scope));
+    }
+
+    /**
+     * How connected every asset of the scope is: counts both ways and cycle membership, from the
+     * edges alone (no asset rows are read), so analysing thousands of assets costs one query.
+     */
+    @Transactional(readOnly = true)
+    public Connectivity connectivity(TenantScope scope) {
+        List<Dependency> edges = dependencies.all(scope);
+        Map<UUID, Integer> dependsOn = new HashMap<>();
+        Map<UUID, Integer> dependents = new HashMap<>();
+        Graph<UUID, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+        for (Dependency e : edges) {
+            dependsOn.merge(e.assetId(), 1, Integer::sum);
+            dependents.merge(e.dependsOnAssetId(), 1, Integer::sum);
+            graph.addVertex(e.assetId());
+            graph.addVertex(e.dependsOnAssetId());
+            graph.addEdge(e.assetId(), e.dependsOnAssetId());
+        }
+        Set<UUID> inCycle = new HashSet<>();
+        for (Set<UUID> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
+            if (component.size() > 1) {
+                inCycle.addAll(component);
+            }
+        }
+        return new Connectivity(Map.copyOf(dependsOn), Map.copyOf(dependents), Set.copyOf(inCycle));
     }
 
     /** Nodes, edges and every cycle (strongly connected component of more than one asset). */

@@ -57,12 +57,24 @@ final class TechnologyKeywords {
                 if (length > 1) {
                     phrase = phrase + ' ' + words.get(i + length - 1);
                 }
-                List<String> categories = categoriesByPhrase.get(phrase);
-                if (categories != null) {
-                    for (String category : categories) {
-                        found.putIfAbsent(category, new Evidence(field, text, "tech:" + category));
+                add(categoriesByPhrase.get(phrase), field, text, found);
+            }
+            String word = words.get(i);
+            if (word.indexOf('/') > 0 || word.indexOf('-') > 0) {
+                // "Prometheus/Grafana", "sap-ecc": the parts count as words too, unless the whole is a keyword ("z/os", "big-ip")
+                for (String part : word.split("[/-]")) {
+                    if (!part.isEmpty() && !categoriesByPhrase.containsKey(word)) {
+                        add(categoriesByPhrase.get(part), field, text, found);
                     }
                 }
+            }
+        }
+    }
+
+    private static void add(List<String> categories, String field, String text, Map<String, Evidence> found) {
+        if (categories != null) {
+            for (String category : categories) {
+                found.putIfAbsent(category, new Evidence(field, text, "tech:" + category));
             }
         }
     }

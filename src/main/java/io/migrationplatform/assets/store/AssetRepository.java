@@ -139,6 +139,36 @@ public class AssetRepository {
                 .query(mapper).single();
     }
 
+    /** The rows locked for the rest of the transaction, in id order (so concurrent bulk writers cannot deadlock). */
+    public List<Asset> findAllForUpdate(TenantScope scope, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT * FROM assets WHERE id = ANY(:ids) AND client_account_id = :account AND engagement_id = :engagement
+                        ORDER BY id FOR UPDATE""")
+                .param("ids", ids.toArray(UUID[]::new)).param("account", scope.clientAccountId())
+                .param("engagement", scope.engagementId()).query(mapper).list();
+    }
+
+    /** Sets six_r_strategy of many assets in one statement; returns how many rows changed. */
+    public int updateStrategies(TenantScope scope, Map<UUID, String> strategies, UUID actor) {
+        if (strategies.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = strategies.keySet().toArray(UUID[]::new);
+        String[] values = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            values[i] = strategies.get(ids[i]);
+        }
+        return jdbc.sql("""
+                        UPDATE assets a SET six_r_strategy = u.strategy, version = a.version + 1, updated_at = now(), updated_by = :actor
+                        FROM unnest(:ids, :strategies) AS u(id, strategy)
+                        WHERE a.id = u.id AND a.client_account_id = :account AND a.engagement_id = :engagement""")
+                .param("ids", ids).param("strategies", values).param("actor", actor)
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
+    }
+
     public boolean delete(TenantScope scope, UUID id) {
         return jdbc.sql("DELETE FROM assets WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement")
                 .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())

@@ -1,0 +1,225 @@
+package io.migrationplatform.assessments;
+
+import io.migrationplatform.assessments.store.AssessmentRepository;
+import io.migrationplatform.assets.AssetFilter;
+import io.migrationplatform.assets.AssetService;
+import io.migrationplatform.assets.AssetVocabulary;
+import io.migrationplatform.assets.AuditContext;
+import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.error.ConflictException;
+import io.migrationplatform.platform.error.FieldError;
+import io.migrationplatform.platform.error.NotFoundException;
+import io.migrationplatform.platform.error.ValidationException;
+import io.migrationplatform.platform.web.PageParams;
+import io.migrationplatform.tasks.Task;
+import io.migrationplatform.tasks.TaskService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assessments: start one over asset ids or the asset list's filters (it runs as a durable task),
+ * read its summary and per-asset decisions, override a decision, approve the final strategies.
+ */
+@Service
+public class AssessmentService {
+
+    public static final int MAX_ASSET_IDS = 100_000;
+    public static final int MAX_RATIONALE = 4_000;
+
+    /** What to assess: exactly one of asset ids or filters. */
+    public record Selection(List<String> assetIds, AssetFilter filters) {
+    }
+
+    /** What approval did: assets whose strategy changed, already had it, or were deleted since. */
+    public record Approval(Assessment assessment, int changed, int unchanged, List<UUID> missing) {
+    }
+
+    private final AssessmentRepository repository;
+    private final TaskService tasks;
+    private final AssetService assets;
+
+    AssessmentService(AssessmentRepository repository, TaskService tasks, AssetService assets) {
+        this.repository = repository;
+        this.tasks = tasks;
+        this.assets = assets;
+    }
+
+    /** Records the assessment and queues its run, in one transaction. */
+    @Transactional
+    public Assessment start(TenantScope scope, String name, Selection selection) {
+        String cleanName = validate(name, selection);
+        UUID id = UUID.randomUUID();
+        Map<String, Object> stored = new LinkedHashMap<>();
+        if (selection.assetIds() != null) {
+            stored.put("asset_ids", selection.assetIds());
+        } else {
+            stored.put("filters", filtersAsMap(selection.filters()));
+        }
+        repository.insert(scope, id, cleanName, stored);
+        Task task = tasks.submit(scope, AssessmentTask.KIND, Map.of("assessment_id", id.toString()));
+        repository.setTask(scope, id, task.id());
+        return get(scope, id);
+    }
+
+    /**
+     * The assessment with its live state: progress and failure come from its task, so an
+     * assessment whose task gave up reads as failed even if the run never got to say so.
+     */
+    @Transactional(readOnly = true)
+    public Assessment get(TenantScope scope, UUID id) {
+        Assessment row = repository.find(scope, id).orElseThrow(() -> new NotFoundException("Assessment"));
+        return withLiveState(scope, row, true);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Assessment> list(TenantScope scope, PageParams page) {
+        List<Assessment> rows = repository.list(scope, page);
+        List<Assessment> result = new ArrayList<>(rows.size());
+        rows.forEach(row -> result.add(withLiveState(scope, row, false)));
+        return result;
+    }
+
+    public long count(TenantScope scope) {
+        return repository.count(scope);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Decision> decisions(TenantScope scope, UUID id, String strategy, String readiness, PageParams page) {
+        repository.find(scope, id).orElseThrow(() -> new NotFoundException("Assessment"));
+        return repository.decisions(scope, id, vocabulary("strategy", strategy, AssetVocabulary.STRATEGIES),
+                vocabulary("readiness", readiness, List.of("high", "medium", "low", "unknown")), page);
+    }
+
+    public long countDecisions(TenantScope scope, UUID id, String strategy, String readiness) {
+        return repository.countDecisions(scope, id, strategy == null ? null : strategy.trim().toLowerCase(java.util.Locale.ROOT),
+                readiness == null ? null : readiness.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A reviewer's strategy for one asset, kept beside the engine's; allowed until the assessment is approved. */
+    @Transactional
+    public Decision override(TenantScope scope, UUID id, UUID assetId, String strategy, String rationale) {
+        List<FieldError> errors = new ArrayList<>();
+        String cleanStrategy = strategy == null ? null : strategy.trim().toLowerCase(java.util.Locale.ROOT);
+        if (cleanStrategy == null || cleanStrategy.isEmpty()) {
+            errors.add(new FieldError("strategy", "Field required", "missing"));
+        } else if (!AssetVocabulary.STRATEGIES.contains(cleanStrategy)) {
+            errors.add(new FieldError("strategy", "Must be one of: " + String.join(", ", AssetVocabulary.STRATEGIES), "enum"));
+        }
+        String cleanRationale = rationale == null ? "" : rationale.strip();
+        if (cleanRationale.isEmpty()) {
+            errors.add(new FieldError("rationale", "Say why the engine's strategy is overridden", "missing"));
+        } else if (cleanRationale.length() > MAX_RATIONALE) {
+            errors.add(new FieldError("rationale", "At most " + MAX_RATIONALE + " characters", "value_error"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Assessment assessment = repository.findForUpdate(scope, id).orElseThrow(() -> new NotFoundException("Assessment"));
+        requireStatus(assessment, Assessment.COMPLETED, "overridden");
+        return repository.override(scope, id, assetId, cleanStrategy, cleanRationale)
+                .orElseThrow(() -> new NotFoundException("Decision"));
+    }
+
+    /** Writes every final strategy to its asset's six_r_strategy (audited as "assessment_approve"), once. */
+    @Transactional
+    public Approval approve(TenantScope scope, UUID id, AuditContext context) {
+        Assessment assessment = repository.findForUpdate(scope, id).orElseThrow(() -> new NotFoundException("Assessment"));
+        requireStatus(assessment, Assessment.COMPLETED, "approved");
+        AuditContext audit = new AuditContext(context.actorId(), context.actorEmail(), "assessment:" + id, context.requestId());
+        AssetService.StrategyWrite write = assets.setStrategies(scope, repository.finalStrategies(scope, id), audit,
+                "assessment_approve");
+        repository.markApproved(scope, id);
+        return new Approval(get(scope, id), write.changed(), write.unchanged(), write.missing());
+    }
+
+    private Assessment withLiveState(TenantScope scope, Assessment row, boolean withSummary) {
+        String status = row.status();
+        String message = row.message();
+        double progress = Assessment.COMPLETED.equals(status) || Assessment.APPROVED.equals(status) ? 1 : 0;
+        Map<String, String> failed = Map.of();
+        if (row.taskId() != null) {
+            Task task = tasks.get(scope, row.taskId());
+            failed = task.errors();
+            if (Assessment.QUEUED.equals(status) || Assessment.RUNNING.equals(status)) {
+                progress = task.progress();
+                if (Task.FAILED.equals(task.status())) {
+                    status = Assessment.FAILED;
+                    message = task.message();
+                }
+            }
+        }
+        Map<String, Object> summary = withSummary && (Assessment.COMPLETED.equals(status) || Assessment.APPROVED.equals(status))
+                ? repository.summary(scope, row.id()) : Map.of();
+        return new Assessment(row.id(), row.name(), status, row.selection(), row.taskId(), progress, row.assetCount(),
+                row.rulesVersion(), message, summary, failed, row.createdBy(), row.createdAt(), row.completedAt(),
+                row.approvedBy(), row.approvedAt());
+    }
+
+    private static void requireStatus(Assessment assessment, String required, String action) {
+        if (!required.equals(assessment.status())) {
+            throw new ConflictException("The assessment is " + assessment.status() + "; only a " + required
+                    + " assessment can be " + action);
+        }
+    }
+
+    private static String validate(String name, Selection selection) {
+        List<FieldError> errors = new ArrayList<>();
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            errors.add(new FieldError("name", "Field required", "missing"));
+        } else if (clean.length() > 255) {
+            errors.add(new FieldError("name", "At most 255 characters", "value_error"));
+        }
+        boolean ids = selection.assetIds() != null;
+        boolean filters = selection.filters() != null;
+        if (ids == filters) {
+            errors.add(new FieldError(ids ? "filters" : "asset_ids", "Give either asset_ids or filters", "value_error"));
+        } else if (ids && selection.assetIds().isEmpty()) {
+            errors.add(new FieldError("asset_ids", "At least one asset id is required", "value_error"));
+        } else if (ids && selection.assetIds().size() > MAX_ASSET_IDS) {
+            errors.add(new FieldError("asset_ids", "At most " + MAX_ASSET_IDS + " ids; use filters for more", "value_error"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return clean;
+    }
+
+    private static String vocabulary(String field, String value, List<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String clean = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(clean)) {
+            throw new ValidationException(List.of(new FieldError(field, "Must be one of: " + String.join(", ", allowed), "enum")));
+        }
+        return clean;
+    }
+
+    static Map<String, Object> filtersAsMap(AssetFilter filter) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("asset_type", filter.assetType());
+        map.put("environment", filter.environment());
+        map.put("status", filter.status());
+        map.put("tag", filter.tag());
+        map.put("criticality", filter.criticality());
+        map.put("search", filter.search());
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
+    }
+
+    static AssetFilter filtersFromMap(Map<?, ?> map) {
+        return new AssetFilter(text(map, "asset_type"), text(map, "environment"), text(map, "status"), text(map, "tag"),
+                text(map, "criticality"), text(map, "search"));
+    }
+
+    private static String text(Map<?, ?> map, String key) {
+        Object value = map.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,255 @@
+package io.migrationplatform.assessments.store;
+
+import io.migrationplatform.analysis.AssetAnalysis;
+import io.migrationplatform.assessments.Assessment;
+import io.migrationplatform.assessments.Decision;
+import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.web.PageParams;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Assessments and their decisions; every method is scoped by tenant. */
+@Repository
+public class AssessmentRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    AssessmentRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public void insert(TenantScope scope, UUID id, String name, Map<String, Object> selection) {
+        jdbc.sql("""
+                        INSERT INTO assessments (id, client_account_id, engagement_id, name, status, selection, created_by)
+                        VALUES (:id, :account, :engagement, :name, 'queued', CAST(:selection AS jsonb), :user)""")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("name", name).param("selection", JSON.writeValueAsString(selection)).param("user", scope.userId())
+                .update();
+    }
+
+    public void setTask(TenantScope scope, UUID id, UUID taskId) {
+        update(scope, id, "task_id = :value", taskId);
+    }
+
+    public Optional<Assessment> find(TenantScope scope, UUID id) {
+        return jdbc.sql("SELECT * FROM assessments WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(AssessmentRepository::assessment).optional();
+    }
+
+    /** The row locked until the end of the transaction: approvals and overrides of one assessment serialise. */
+    public Optional<Assessment> findForUpdate(TenantScope scope, UUID id) {
+        return jdbc.sql("""
+                        SELECT * FROM assessments WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement
+                        FOR UPDATE""")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(AssessmentRepository::assessment).optional();
+    }
+
+    public List<Assessment> list(TenantScope scope, PageParams page) {
+        return jdbc.sql("""
+                        SELECT * FROM assessments WHERE client_account_id = :account AND engagement_id = :engagement
+                        ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("limit", page.pageSize()).param("offset", page.offset())
+                .query(AssessmentRepository::assessment).list();
+    }
+
+    public long count(TenantScope scope) {
+        return jdbc.sql("SELECT count(*) FROM assessments WHERE client_account_id = :account AND engagement_id = :engagement")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).query(Long.class).single();
+    }
+
+    public void markRunning(TenantScope scope, UUID id) {
+        jdbc.sql("""
+                        UPDATE assessments SET status = 'running', message = NULL
+                        WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement AND status IN ('queued', 'running')""")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
+    }
+
+    public void markCompleted(TenantScope scope, UUID id, int assetCount, String rulesVersion) {
+        jdbc.sql("""
+                        UPDATE assessments SET status = 'completed', asset_count = :count, rules_version = :rules, completed_at = now()
+                        WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement""")
+                .param("count", assetCount).param("rules", rulesVersion)
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
+    }
+
+    public void markFailed(TenantScope scope, UUID id, String message) {
+        jdbc.sql("""
+                        UPDATE assessments SET status = 'failed', message = :message, completed_at = now()
+                        WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement""")
+                .param("message", message)
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
+    }
+
+    public void markApproved(TenantScope scope, UUID id) {
+        jdbc.sql("""
+                        UPDATE assessments SET status = 'approved', approved_by = :user, approved_at = now()
+                        WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement""")
+                .param("user", scope.userId())
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
+    }
+
+    /** Removes decisions of a previous attempt for assets no longer selected (a re-run after a crash). */
+    public void deleteDecisionsExcept(TenantScope scope, UUID assessmentId, List<UUID> keep) {
+        jdbc.sql("""
+                        DELETE FROM assessment_decisions WHERE assessment_id = :id AND client_account_id = :account
+                          AND engagement_id = :engagement AND NOT (asset_id = ANY(:keep))""")
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("keep", keep.toArray(UUID[]::new)).update();
+    }
+
+    /** Stores the engine's answers; a decision already there keeps its override (a re-run is idempotent). */
+    public void upsertDecisions(TenantScope scope, UUID assessmentId, List<AssetAnalysis> analyses) {
+        String sql = """
+                INSERT INTO assessment_decisions (assessment_id, asset_id, client_account_id, engagement_id, asset_name,
+                    recommended_strategy, confidence, migration_readiness, readiness_score, complexity_score, effort_person_days, analysis)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                ON CONFLICT (assessment_id, asset_id) DO UPDATE SET asset_name = EXCLUDED.asset_name,
+                    recommended_strategy = EXCLUDED.recommended_strategy, confidence = EXCLUDED.confidence,
+                    migration_readiness = EXCLUDED.migration_readiness, readiness_score = EXCLUDED.readiness_score,
+                    complexity_score = EXCLUDED.complexity_score, effort_person_days = EXCLUDED.effort_person_days,
+                    analysis = EXCLUDED.analysis""";
+        template.batchUpdate(sql, analyses, 500, (ps, a) -> {
+            ps.setObject(1, assessmentId);
+            ps.setObject(2, a.assetId());
+            ps.setObject(3, scope.clientAccountId());
+            ps.setObject(4, scope.engagementId());
+            ps.setString(5, a.assetName());
+            ps.setString(6, a.recommendedStrategy());
+            ps.setDouble(7, a.confidence());
+            ps.setString(8, a.migrationReadiness());
+            ps.setInt(9, a.readinessScore());
+            ps.setInt(10, a.complexityScore());
+            ps.setDouble(11, a.effort().personDays());
+            ps.setString(12, JSON.writeValueAsString(a));
+        });
+    }
+
+    public List<Decision> decisions(TenantScope scope, UUID assessmentId, String strategy, String readiness, PageParams page) {
+        return jdbc.sql("SELECT * FROM assessment_decisions WHERE " + decisionFilter(strategy, readiness)
+                        + " ORDER BY asset_name, asset_id LIMIT :limit OFFSET :offset")
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("strategy", strategy).param("readiness", readiness)
+                .param("limit", page.pageSize()).param("offset", page.offset())
+                .query(AssessmentRepository::decision).list();
+    }
+
+    public long countDecisions(TenantScope scope, UUID assessmentId, String strategy, String readiness) {
+        return jdbc.sql("SELECT count(*) FROM assessment_decisions WHERE " + decisionFilter(strategy, readiness))
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("strategy", strategy).param("readiness", readiness).query(Long.class).single();
+    }
+
+    /** Filters on the final strategy (the override if any) and on readiness; nulls mean "any". */
+    private static String decisionFilter(String strategy, String readiness) {
+        return "assessment_id = :id AND client_account_id = :account AND engagement_id = :engagement"
+                + (strategy == null ? "" : " AND COALESCE(override_strategy, recommended_strategy) = :strategy")
+                + (readiness == null ? "" : " AND migration_readiness = :readiness");
+    }
+
+    public Optional<Decision> override(TenantScope scope, UUID assessmentId, UUID assetId, String strategy, String rationale) {
+        return jdbc.sql("""
+                        UPDATE assessment_decisions SET override_strategy = :strategy, override_rationale = :rationale,
+                            overridden_by = :user, overridden_at = now()
+                        WHERE assessment_id = :id AND asset_id = :asset AND client_account_id = :account AND engagement_id = :engagement
+                        RETURNING *""")
+                .param("strategy", strategy).param("rationale", rationale).param("user", scope.userId())
+                .param("id", assessmentId).param("asset", assetId).param("account", scope.clientAccountId())
+                .param("engagement", scope.engagementId()).query(AssessmentRepository::decision).optional();
+    }
+
+    /** Asset id → final strategy, for approval. */
+    public Map<UUID, String> finalStrategies(TenantScope scope, UUID assessmentId) {
+        Map<UUID, String> strategies = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT asset_id, COALESCE(override_strategy, recommended_strategy) AS strategy FROM assessment_decisions
+                        WHERE assessment_id = :id AND client_account_id = :account AND engagement_id = :engagement ORDER BY asset_id""")
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query((RowCallbackHandler) rs -> strategies.put(rs.getObject("asset_id", UUID.class), rs.getString("strategy")));
+        return strategies;
+    }
+
+    /** Counts by engine and final strategy, readiness, risk and blocker codes, overrides and total effort: four queries. */
+    public Map<String, Object> summary(TenantScope scope, UUID assessmentId) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("by_strategy", counts(scope, assessmentId, "SELECT recommended_strategy AS k, count(*) AS n FROM assessment_decisions d WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
+        summary.put("by_final_strategy", counts(scope, assessmentId, "SELECT COALESCE(override_strategy, recommended_strategy) AS k, count(*) AS n FROM assessment_decisions d WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
+        summary.put("by_readiness", counts(scope, assessmentId, "SELECT migration_readiness AS k, count(*) AS n FROM assessment_decisions d WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
+        summary.put("risks", counts(scope, assessmentId, "SELECT r->>'code' AS k, count(*) AS n FROM assessment_decisions d, jsonb_array_elements(d.analysis->'risks') r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
+        summary.put("blockers", counts(scope, assessmentId, "SELECT r->>'code' AS k, count(*) AS n FROM assessment_decisions d, jsonb_array_elements(d.analysis->'blockers') r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
+        Map<String, Object> totals = jdbc.sql(("SELECT count(*) AS decisions, count(override_strategy) AS overrides, "
+                        + "COALESCE(sum(effort_person_days), 0) AS effort FROM assessment_decisions d WHERE %s").formatted(SCOPE))
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query((rs, row) -> {
+                    Map<String, Object> t = new LinkedHashMap<>();
+                    t.put("decisions", rs.getLong("decisions"));
+                    t.put("overrides", rs.getLong("overrides"));
+                    t.put("effort_person_days", rs.getDouble("effort"));
+                    return t;
+                }).single();
+        summary.putAll(totals);
+        return summary;
+    }
+
+    private static final String SCOPE = "d.assessment_id = :id AND d.client_account_id = :account AND d.engagement_id = :engagement";
+
+    private Map<String, Long> counts(TenantScope scope, UUID assessmentId, String sql) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql.formatted(SCOPE))
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query((RowCallbackHandler) rs -> counts.put(rs.getString("k"), rs.getLong("n")));
+        return counts;
+    }
+
+    private void update(TenantScope scope, UUID id, String set, Object value) {
+        jdbc.sql("UPDATE assessments SET " + set + " WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement")
+                .param("value", value).param("id", id).param("account", scope.clientAccountId())
+                .param("engagement", scope.engagementId()).update();
+    }
+
+    private static Assessment assessment(ResultSet rs, int row) throws SQLException {
+        return new Assessment(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("status"),
+                JSON.readValue(rs.getString("selection"), MAP), rs.getObject("task_id", UUID.class), 0, rs.getInt("asset_count"),
+                rs.getString("rules_version"), rs.getString("message"), Map.of(), Map.of(), rs.getObject("created_by", UUID.class),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("completed_at")),
+                rs.getObject("approved_by", UUID.class), instant(rs.getTimestamp("approved_at")));
+    }
+
+    private static Decision decision(ResultSet rs, int row) throws SQLException {
+        String override = rs.getString("override_strategy");
+        String recommended = rs.getString("recommended_strategy");
+        return new Decision(rs.getObject("asset_id", UUID.class), rs.getString("asset_name"), recommended, rs.getDouble("confidence"),
+                rs.getString("migration_readiness"), rs.getInt("readiness_score"), rs.getInt("complexity_score"),
+                rs.getDouble("effort_person_days"), override != null ? override : recommended,
+                override == null ? null : new Decision.Override(override, rs.getString("override_rationale"),
+                        rs.getObject("overridden_by", UUID.class), instant(rs.getTimestamp("overridden_at"))),
+                JSON.readValue(rs.getString("analysis"), AssetAnalysis.class));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

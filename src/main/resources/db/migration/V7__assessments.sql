@@ -1,0 +1,43 @@
+-- Assessments: a named run of the analysis engine over a selection of assets, the engine's answer
+-- per asset, and a human's override kept beside it (never replacing it).
+CREATE TABLE assessments (
+    id                 uuid PRIMARY KEY,
+    client_account_id  uuid          NOT NULL,
+    engagement_id      uuid          NOT NULL,
+    name               varchar(255)  NOT NULL,
+    status             varchar(16)   NOT NULL,
+    selection          jsonb         NOT NULL,
+    task_id            uuid,
+    asset_count        integer       NOT NULL DEFAULT 0,
+    rules_version      varchar(32),
+    message            text,
+    created_by         uuid          NOT NULL,
+    created_at         timestamptz   NOT NULL DEFAULT now(),
+    completed_at       timestamptz,
+    approved_by        uuid,
+    approved_at        timestamptz
+);
+
+CREATE INDEX assessments_scope_created ON assessments (client_account_id, engagement_id, created_at DESC, id DESC);
+
+CREATE TABLE assessment_decisions (
+    assessment_id        uuid          NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+    asset_id             uuid          NOT NULL,
+    client_account_id    uuid          NOT NULL,
+    engagement_id        uuid          NOT NULL,
+    asset_name           varchar(255)  NOT NULL,
+    recommended_strategy varchar(16)   NOT NULL,
+    confidence           double precision NOT NULL,
+    migration_readiness  varchar(16)   NOT NULL,
+    readiness_score      integer       NOT NULL,
+    complexity_score     integer       NOT NULL,
+    effort_person_days   double precision NOT NULL,
+    analysis             jsonb         NOT NULL,
+    override_strategy    varchar(16),
+    override_rationale   text,
+    overridden_by        uuid,
+    overridden_at        timestamptz,
+    PRIMARY KEY (assessment_id, asset_id)
+);
+
+CREATE INDEX assessment_decisions_by_name ON assessment_decisions (assessment_id, asset_name, asset_id);

@@ -1,0 +1,31 @@
+package io.migrationplatform.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** Polls a background resource (import, task, assessment) until it reaches a state, or fails the test. */
+public final class Polling {
+
+    private Polling() {
+    }
+
+    public static <T> T until(Supplier<T> read, Predicate<T> done, Duration timeout, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        T last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = read.get();
+            if (done.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(what + " did not finish in " + timeout + "; last seen: " + last);
+    }
+}
