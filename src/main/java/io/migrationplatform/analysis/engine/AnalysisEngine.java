@@ -41,12 +41,17 @@ public final class AnalysisEngine {
     private final RuleSet rules;
     private final Strategies strategies;
     private final String rulesVersion;
+    /** Each rule's effect text, when it concerns the recommended strategy and when it does not: built once. */
+    private final java.util.Map<Rule, String[]> effects = new java.util.IdentityHashMap<>();
 
     AnalysisEngine(FactExtractor extractor, RuleSet rules, Strategies strategies, String rulesVersion) {
         this.extractor = extractor;
         this.rules = rules;
         this.strategies = strategies;
         this.rulesVersion = rulesVersion;
+        for (Rule rule : rules.rules()) {
+            effects.put(rule, new String[] {effect(rule, true), effect(rule, false)});
+        }
     }
 
     /** The engine on the shipped tables; fails with the offending line if a table is wrong. */
@@ -93,18 +98,16 @@ public final class AnalysisEngine {
                 readinessUnknown |= rule.readinessUnknown();
             }
             List<Evidence> evidence = rule.when().evidence(facts);
-            String message = RuleSet.render(rule.message(), facts);
+            String message = rule.message().render(facts);
             if (rule.finding() != Rule.Finding.NONE) {
-                List<String> appliesTo = rule.appliesTo().isEmpty() ? List.of()
-                        : Strategies.ORDER.stream().filter(rule.appliesTo()::contains).toList();
-                Finding finding = new Finding(rule.id(), rule.severity(), message, evidence, appliesTo);
+                Finding finding = new Finding(rule.id(), rule.severity(), message, evidence, rule.appliesToInOrder());
                 (rule.finding() == Rule.Finding.BLOCKER ? blockers : risks).add(finding);
                 blocked |= rule.finding() == Rule.Finding.BLOCKER && concerned;
             }
             if (!rule.recommendation().isEmpty()) {
-                recommendations.add(RuleSet.render(rule.recommendation(), facts));
+                recommendations.add(rule.recommendation().render(facts));
             }
-            reasons.add(new Reason(rule.id(), effect(rule, concerned), message.isEmpty() ? rule.when().toString() : message, evidence));
+            reasons.add(new Reason(rule.id(), effects.get(rule)[concerned ? 0 : 1], message.isEmpty() ? rule.when().toString() : message, evidence));
         }
 
         double positive = 0;

@@ -48,7 +48,22 @@ final class FactSheet {
      * lower-cased and trimmed; null when absent or blank. Nested objects and lists compare as text.
      */
     Object attribute(String key) {
-        Object value = attributes.get(key);
+        if (attributes.isEmpty()) {
+            return null;
+        }
+        Object known = normalized.get(key);
+        if (known == null) {
+            known = normalize(attributes.get(key));
+            normalized.put(key, known == null ? ABSENT : known);
+        }
+        return known == ABSENT ? null : known;
+    }
+
+    /** Rules ask for the same few attributes many times per asset: normalise each once. */
+    private final Map<String, Object> normalized = new java.util.HashMap<>();
+    private static final Object ABSENT = new Object();
+
+    private static Object normalize(Object value) {
         if (value == null || value instanceof Boolean) {
             return value;
         }

@@ -15,7 +15,8 @@ import java.util.Set;
  *                         An end-of-life OS blocks a rehost, but not a retirement.
  */
 record Rule(String id, Condition when, double complexity, double readinessPenalty, boolean readinessUnknown,
-        double[] weights, Finding finding, String severity, Set<String> appliesTo, String message, String recommendation) {
+        double[] weights, Finding finding, String severity, Set<String> appliesTo, List<String> appliesToInOrder, MessageTemplate message,
+        MessageTemplate recommendation) {
 
     enum Finding { NONE, RISK, BLOCKER }
 

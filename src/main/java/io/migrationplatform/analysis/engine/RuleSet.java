@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +15,6 @@ import java.util.stream.Collectors;
  */
 final class RuleSet {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_:0-9.]+)}");
     private static final Set<String> LIFECYCLE_PLACEHOLDERS = Set.of("os", "os_eol", "os_extended", "database", "database_eol",
             "database_extended", "runtime", "runtime_eol", "runtime_extended");
 
@@ -78,21 +75,21 @@ final class RuleSet {
                 throw new IllegalArgumentException("applies_to names unknown strategy '" + strategy + "'");
             }
         }
-        checkPlaceholders(message);
-        checkPlaceholders(row.get("recommendation"));
+        MessageTemplate messageTemplate = checked(MessageTemplate.of(message));
+        MessageTemplate recommendation = checked(MessageTemplate.of(row.get("recommendation")));
+        List<String> inOrder = Strategies.ORDER.stream().filter(appliesTo::contains).toList();
         return new Rule(id, Condition.parse(row.get("when")), number(row.get("complexity")),
-                readinessUnknown ? 0 : number(readiness), readinessUnknown, weights, finding, severity, appliesTo, message,
-                row.get("recommendation"));
+                readinessUnknown ? 0 : number(readiness), readinessUnknown, weights, finding, severity, appliesTo, inOrder,
+                messageTemplate, recommendation);
     }
 
-    private static void checkPlaceholders(String text) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            String name = m.group(1);
+    private static MessageTemplate checked(MessageTemplate template) {
+        for (String name : template.placeholders()) {
             if (!name.startsWith("tech:") && !name.startsWith("attributes.") && !LIFECYCLE_PLACEHOLDERS.contains(name) && Fact.named(name) == null) {
                 throw new IllegalArgumentException("placeholder {" + name + "} names no fact");
             }
         }
+        return template;
     }
 
     private static double number(String cell) {
@@ -106,17 +103,4 @@ final class RuleSet {
         }
     }
 
-    /** Fills {placeholders} in a message from the facts. */
-    static String render(String template, FactSheet facts) {
-        if (template.indexOf('{') < 0) {
-            return template;
-        }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(facts.placeholder(m.group(1))));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
 }

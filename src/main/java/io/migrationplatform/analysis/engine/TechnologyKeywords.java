@@ -21,6 +21,9 @@ final class TechnologyKeywords {
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}.+#/\\-]+");
 
     private final Map<String, List<String>> categoriesByPhrase;
+    /** Inventories repeat the same OS, stack and database texts; remember what each one contains. */
+    private final Map<String, List<String>> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = 50_000;
 
     TechnologyKeywords(Map<String, List<String>> categoriesByPhrase) {
         this.categoriesByPhrase = Map.copyOf(categoriesByPhrase);
@@ -49,6 +52,19 @@ final class TechnologyKeywords {
         if (text == null || text.isBlank()) {
             return;
         }
+        List<String> categories = memo.get(text);
+        if (categories == null) {
+            Map<String, Evidence> own = new LinkedHashMap<>();
+            find(field, text, own);
+            categories = List.copyOf(own.keySet());
+            if (memo.size() < MEMO_LIMIT) {
+                memo.put(text, categories);
+            }
+        }
+        add(categories, field, text, found);
+    }
+
+    private void find(String field, String text, Map<String, Evidence> found) {
         List<String> words = words(text);
         int n = words.size();
         for (int i = 0; i < n; i++) {
