@@ -32,7 +32,7 @@ CREATE TABLE assessment_decisions (
     readiness_score      integer       NOT NULL,
     complexity_score     integer       NOT NULL,
     effort_person_days   double precision NOT NULL,
-    analysis             jsonb         NOT NULL,
+    analysis_id          uuid          NOT NULL REFERENCES asset_analyses (id),
     override_strategy    varchar(16),
     override_rationale   text,
     overridden_by        uuid,

@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AnalysisService {
 
     public static final int MAX_BATCH = 100;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnalysisService.class);
 
     /** The result of a batch: analyses by asset id, and why the others were not analysed. */
     public record BatchOutcome(Map<String, AssetAnalysis> results, Map<String, String> failed) {
@@ -77,7 +78,7 @@ public class AnalysisService {
     public Latest latest(TenantScope scope, UUID assetId) {
         return cache.get(AssetService.cacheScope(scope), "analysis:" + assetId, Latest.class, () -> {
             Asset asset = assets.get(scope, assetId);
-            AnalysisRepository.Stored stored = repository.find(scope, assetId).orElseThrow(() -> new NotFoundException(
+            AnalysisRepository.Stored stored = repository.latest(scope, assetId).orElseThrow(() -> new NotFoundException(
                     "No analysis of this asset yet: POST /api/v1/assets/" + assetId + "/analyze first"));
             return new Latest(stored.analysis(), stored.assetVersion(), asset.version());
         });
@@ -117,35 +118,51 @@ public class AnalysisService {
     }
 
     /**
-     * Analyses many assets of one scope with one read of the dependency graph, stores every result,
-     * and returns them in the order given. For assessments; no per-asset query.
+     * Analyses many assets of one scope with one read of the dependency graph, stores every result
+     * (one COPY), and returns them in the order given, with their ids. No per-asset query; an
+     * assessment's decisions point at these analyses.
      */
     @Transactional
     public List<AssetAnalysis> analyzeAll(TenantScope scope, List<Asset> toAnalyze, boolean withDependencyLists) {
+        return toAnalyze.isEmpty() ? List.of() : analyzeAll(scope, toAnalyze, withDependencyLists, dependencies.connectivity(scope));
+    }
+
+    /**
+     * The same with a dependency graph already read: an assessment reads it once for all its chunks.
+     * The engine runs on every core for large lists (it is thread-safe and the order is kept).
+     */
+    @Transactional
+    public List<AssetAnalysis> analyzeAll(TenantScope scope, List<Asset> toAnalyze, boolean withDependencyLists,
+                                          Connectivity connectivity) {
         if (toAnalyze.isEmpty()) {
             return List.of();
         }
-        Connectivity connectivity = dependencies.connectivity(scope);
+        long begin = System.nanoTime();
         Map<UUID, AssetDependencies> links = withDependencyLists
                 ? dependencies.forAssets(scope, toAnalyze.stream().map(Asset::id).toList()) : Map.of();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        List<AssetAnalysis> analyses = new ArrayList<>(toAnalyze.size());
-        List<AnalysisRepository.Stored> rows = new ArrayList<>(toAnalyze.size());
-        for (Asset asset : toAnalyze) {
+        List<AssetAnalysis> analyses = (toAnalyze.size() > 200 ? toAnalyze.parallelStream() : toAnalyze.stream()).map(asset -> {
             DependencyCounts counts = new DependencyCounts(connectivity.dependsOn(asset.id()), connectivity.dependents(asset.id()),
                     connectivity.isInCycle(asset.id()));
-            AssetAnalysis analysis = engine.analyze(asset, counts, today, now);
             AssetDependencies edges = links.get(asset.id());
-            if (edges != null) {
-                analysis = analysis.withDependencies(links(edges));
-            }
-            analyses.add(analysis);
-            rows.add(new AnalysisRepository.Stored(analysis, asset.version()));
+            return engine.analyze(asset, counts, today, now).stored(UUID.randomUUID(), edges == null ? List.of() : links(edges));
+        }).toList();
+        List<AnalysisRepository.Stored> rows = new ArrayList<>(analyses.size());
+        for (int i = 0; i < analyses.size(); i++) {
+            rows.add(new AnalysisRepository.Stored(analyses.get(i), toAnalyze.get(i).version()));
         }
-        repository.saveAll(scope, rows);
+        long analysed = System.nanoTime();
+        repository.insertAll(scope, rows);
+        log.debug("{} analyses: analysed in {} ms, stored in {} ms", rows.size(), (analysed - begin) / 1_000_000,
+                (System.nanoTime() - analysed) / 1_000_000);
         cache.invalidate(AssetService.cacheScope(scope));
         return analyses;
+    }
+
+    /** The dependency graph of the scope, read once (for callers analysing many chunks). */
+    public Connectivity connectivity(TenantScope scope) {
+        return dependencies.connectivity(scope);
     }
 
     private static List<DependencyLink> links(AssetDependencies edges) {

@@ -10,6 +10,7 @@ import java.util.UUID;
  * The engine's explainable answer for one asset. Everything a reviewer needs to see why is in it:
  * {@code reasons} lists every rule that fired, in order, with its effect and evidence.
  *
+ * @param analysisId      this analysis (analyses are kept: an assessment's decisions point at theirs)
  * @param asOf            the day lifecycle statuses were judged on
  * @param rulesVersion    a digest of the rule tables, so stored analyses say which rules produced them
  * @param readinessScore  0–100 behind {@code migrationReadiness} (100 = nothing in the way)
@@ -17,6 +18,7 @@ import java.util.UUID;
  * @param dependencies    the seed's list: the assets this one depends on and those depending on it
  */
 public record AssetAnalysis(
+        UUID analysisId,
         UUID assetId,
         String assetName,
         LocalDate asOf,
@@ -74,9 +76,9 @@ public record AssetAnalysis(
     public record DependencyCounts(int dependsOn, int dependents, boolean inCycle) {
     }
 
-    /** The same analysis with the dependency list filled in (the engine works from counts only). */
-    public AssetAnalysis withDependencies(List<DependencyLink> links) {
-        return new AssetAnalysis(assetId, assetName, asOf, analyzedAt, rulesVersion, complexityScore, migrationReadiness,
+    /** The same analysis with its id and the dependency list filled in (the engine works from counts only). */
+    public AssetAnalysis stored(UUID id, List<DependencyLink> links) {
+        return new AssetAnalysis(id, assetId, assetName, asOf, analyzedAt, rulesVersion, complexityScore, migrationReadiness,
                 readinessScore, recommendedStrategy, confidence, alternatives, lifecycle, risks, blockers, reasons, effort,
                 List.copyOf(links), dependencyCounts, recommendations);
     }

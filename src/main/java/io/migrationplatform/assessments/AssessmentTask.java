@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AssessmentTask implements TaskHandler {
 
     static final String KIND = "assessment.run";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssessmentTask.class);
     private static final int CHUNK = 2_000;
 
     private final AssessmentRepository repository;
@@ -55,18 +56,29 @@ class AssessmentTask implements TaskHandler {
         Assessment assessment = repository.find(scope, id).orElseThrow(() -> new NotFoundException("Assessment"));
         repository.markRunning(scope, id);
         try {
+            long started = System.nanoTime();
             List<Asset> selected = select(scope, assessment, context);
+            long read = System.nanoTime();
             List<UUID> ids = selected.stream().map(Asset::id).toList();
             repository.deleteDecisionsExcept(scope, id, ids);
+            // A first run writes with COPY; a re-run after an interruption upserts, keeping overrides.
+            boolean rerun = repository.hasDecisions(scope, id);
+            var connectivity = analysis.connectivity(scope);
             for (int from = 0; from < selected.size(); from += CHUNK) {
                 List<Asset> chunk = selected.subList(from, Math.min(selected.size(), from + CHUNK));
                 transactions.executeWithoutResult(status -> {
-                    List<AssetAnalysis> analyses = analysis.analyzeAll(scope, chunk, false);
-                    repository.upsertDecisions(scope, id, analyses);
+                    List<AssetAnalysis> analyses = analysis.analyzeAll(scope, chunk, false, connectivity);
+                    if (rerun) {
+                        repository.upsertDecisions(scope, id, analyses);
+                    } else {
+                        repository.insertDecisions(scope, id, analyses);
+                    }
                 });
                 context.progress(from + chunk.size(), selected.size());
             }
             repository.markCompleted(scope, id, selected.size(), analysis.rulesVersion());
+            log.info("Assessment {}: {} assets read in {} ms, analysed and stored in {} ms", id, selected.size(),
+                    (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("assessment_id", id.toString());
             result.put("assessed", selected.size());

@@ -122,6 +122,12 @@ class AnalysisIT extends ApiIntegrationTest {
         assertThat(done.at("/failed/" + theirs).asString()).as("another tenant's id is just not found").isEqualTo("Asset not found");
         assertThat(done.at("/failed/not-a-uuid").asString()).isEqualTo("Not a valid asset id");
         assertThat(other.get("/api/v1/assets/" + theirs + "/analysis").status()).as("never analysed").isEqualTo(404);
+
+        // Analyses are stored with COPY: quotes, commas, backslashes and non-ASCII text survive the round trip.
+        String awkward = "Say \"hi\", then \\N go — Zürich ✓";
+        String odd = id(create(client, with(asset(awkward, "server", "prod"), "attributes", Map.of("description", "a,\"b\"\\c"))));
+        assertThat(client.post("/api/v1/assets/" + odd + "/analyze", null).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/assets/" + odd + "/analysis").json().at("/data/asset_name").asString()).isEqualTo(awkward);
     }
 
     @Test

@@ -120,7 +120,7 @@ public final class AnalysisEngine {
         String level = readinessUnknown ? "unknown" : blocked ? "low" : readiness >= HIGH ? "high" : readiness >= MEDIUM ? "medium" : "low";
         double days = strategies.personDays(best, complexityScore);
 
-        return new AssetAnalysis(asset.id(), asset.name(), asOf, analyzedAt, rulesVersion, complexityScore, level, readiness,
+        return new AssetAnalysis(null, asset.id(), asset.name(), asOf, analyzedAt, rulesVersion, complexityScore, level, readiness,
                 strategy, positive == 0 ? 0 : round2(Math.max(0, scores[best]) / positive), alternatives, facts.lifecycle(),
                 List.copyOf(risks), List.copyOf(blockers), List.copyOf(reasons), new Effort(Strategies.tShirt(days), days),
                 List.of(), counts, List.copyOf(recommendations));

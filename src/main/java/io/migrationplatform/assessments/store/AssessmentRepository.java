@@ -4,16 +4,19 @@ import io.migrationplatform.analysis.AssetAnalysis;
 import io.migrationplatform.assessments.Assessment;
 import io.migrationplatform.assessments.Decision;
 import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.database.CopyIn;
 import io.migrationplatform.platform.web.PageParams;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,10 +36,12 @@ public class AssessmentRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DataSource dataSource;
 
-    AssessmentRepository(JdbcClient jdbc, JdbcTemplate template) {
+    AssessmentRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dataSource = dataSource;
     }
 
     public void insert(TenantScope scope, UUID id, String name, Map<String, Object> selection) {
@@ -121,17 +126,40 @@ public class AssessmentRepository {
                 .param("keep", keep.toArray(UUID[]::new)).update();
     }
 
-    /** Stores the engine's answers; a decision already there keeps its override (a re-run is idempotent). */
+    private static final List<String> DECISION_COLUMNS = List.of("assessment_id", "asset_id", "client_account_id", "engagement_id",
+            "asset_name", "recommended_strategy", "confidence", "migration_readiness", "readiness_score", "complexity_score",
+            "effort_person_days", "analysis_id");
+
+    public boolean hasDecisions(TenantScope scope, UUID assessmentId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM assessment_decisions WHERE assessment_id = :id AND client_account_id = :account
+                                       AND engagement_id = :engagement)""")
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(Boolean.class).single();
+    }
+
+    /** The first run's decisions, with one COPY. */
+    public void insertDecisions(TenantScope scope, UUID assessmentId, List<AssetAnalysis> analyses) {
+        List<Object[]> rows = new ArrayList<>(analyses.size());
+        for (AssetAnalysis a : analyses) {
+            rows.add(new Object[] {assessmentId, a.assetId(), scope.clientAccountId(), scope.engagementId(), a.assetName(),
+                    a.recommendedStrategy(), a.confidence(), a.migrationReadiness(), a.readinessScore(), a.complexityScore(),
+                    a.effort().personDays(), a.analysisId()});
+        }
+        CopyIn.rows(dataSource, "assessment_decisions", DECISION_COLUMNS, rows);
+    }
+
+    /** A re-run's decisions (after an interruption): the engine's answer is replaced, an override already made is kept. */
     public void upsertDecisions(TenantScope scope, UUID assessmentId, List<AssetAnalysis> analyses) {
         String sql = """
                 INSERT INTO assessment_decisions (assessment_id, asset_id, client_account_id, engagement_id, asset_name,
-                    recommended_strategy, confidence, migration_readiness, readiness_score, complexity_score, effort_person_days, analysis)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                    recommended_strategy, confidence, migration_readiness, readiness_score, complexity_score, effort_person_days, analysis_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (assessment_id, asset_id) DO UPDATE SET asset_name = EXCLUDED.asset_name,
                     recommended_strategy = EXCLUDED.recommended_strategy, confidence = EXCLUDED.confidence,
                     migration_readiness = EXCLUDED.migration_readiness, readiness_score = EXCLUDED.readiness_score,
                     complexity_score = EXCLUDED.complexity_score, effort_person_days = EXCLUDED.effort_person_days,
-                    analysis = EXCLUDED.analysis""";
+                    analysis_id = EXCLUDED.analysis_id""";
         template.batchUpdate(sql, analyses, 500, (ps, a) -> {
             ps.setObject(1, assessmentId);
             ps.setObject(2, a.assetId());
@@ -144,13 +172,13 @@ public class AssessmentRepository {
             ps.setInt(9, a.readinessScore());
             ps.setInt(10, a.complexityScore());
             ps.setDouble(11, a.effort().personDays());
-            ps.setString(12, JSON.writeValueAsString(a));
+            ps.setObject(12, a.analysisId());
         });
     }
 
     public List<Decision> decisions(TenantScope scope, UUID assessmentId, String strategy, String readiness, PageParams page) {
-        return jdbc.sql("SELECT * FROM assessment_decisions WHERE " + decisionFilter(strategy, readiness)
-                        + " ORDER BY asset_name, asset_id LIMIT :limit OFFSET :offset")
+        return jdbc.sql("SELECT d.*, a.analysis::text AS analysis FROM assessment_decisions d JOIN asset_analyses a ON a.id = d.analysis_id"
+                        + " WHERE " + decisionFilter(strategy, readiness) + " ORDER BY d.asset_name, d.asset_id LIMIT :limit OFFSET :offset")
                 .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
                 .param("strategy", strategy).param("readiness", readiness)
                 .param("limit", page.pageSize()).param("offset", page.offset())
@@ -158,24 +186,26 @@ public class AssessmentRepository {
     }
 
     public long countDecisions(TenantScope scope, UUID assessmentId, String strategy, String readiness) {
-        return jdbc.sql("SELECT count(*) FROM assessment_decisions WHERE " + decisionFilter(strategy, readiness))
+        return jdbc.sql("SELECT count(*) FROM assessment_decisions d WHERE " + decisionFilter(strategy, readiness))
                 .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
                 .param("strategy", strategy).param("readiness", readiness).query(Long.class).single();
     }
 
     /** Filters on the final strategy (the override if any) and on readiness; nulls mean "any". */
     private static String decisionFilter(String strategy, String readiness) {
-        return "assessment_id = :id AND client_account_id = :account AND engagement_id = :engagement"
-                + (strategy == null ? "" : " AND COALESCE(override_strategy, recommended_strategy) = :strategy")
-                + (readiness == null ? "" : " AND migration_readiness = :readiness");
+        return "d.assessment_id = :id AND d.client_account_id = :account AND d.engagement_id = :engagement"
+                + (strategy == null ? "" : " AND COALESCE(d.override_strategy, d.recommended_strategy) = :strategy")
+                + (readiness == null ? "" : " AND d.migration_readiness = :readiness");
     }
 
     public Optional<Decision> override(TenantScope scope, UUID assessmentId, UUID assetId, String strategy, String rationale) {
         return jdbc.sql("""
-                        UPDATE assessment_decisions SET override_strategy = :strategy, override_rationale = :rationale,
-                            overridden_by = :user, overridden_at = now()
-                        WHERE assessment_id = :id AND asset_id = :asset AND client_account_id = :account AND engagement_id = :engagement
-                        RETURNING *""")
+                        WITH d AS (
+                            UPDATE assessment_decisions SET override_strategy = :strategy, override_rationale = :rationale,
+                                overridden_by = :user, overridden_at = now()
+                            WHERE assessment_id = :id AND asset_id = :asset AND client_account_id = :account AND engagement_id = :engagement
+                            RETURNING *)
+                        SELECT d.*, a.analysis::text AS analysis FROM d JOIN asset_analyses a ON a.id = d.analysis_id""")
                 .param("strategy", strategy).param("rationale", rationale).param("user", scope.userId())
                 .param("id", assessmentId).param("asset", assetId).param("account", scope.clientAccountId())
                 .param("engagement", scope.engagementId()).query(AssessmentRepository::decision).optional();
@@ -198,8 +228,8 @@ public class AssessmentRepository {
         summary.put("by_strategy", counts(scope, assessmentId, "SELECT recommended_strategy AS k, count(*) AS n FROM assessment_decisions d WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
         summary.put("by_final_strategy", counts(scope, assessmentId, "SELECT COALESCE(override_strategy, recommended_strategy) AS k, count(*) AS n FROM assessment_decisions d WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
         summary.put("by_readiness", counts(scope, assessmentId, "SELECT migration_readiness AS k, count(*) AS n FROM assessment_decisions d WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
-        summary.put("risks", counts(scope, assessmentId, "SELECT r->>'code' AS k, count(*) AS n FROM assessment_decisions d, jsonb_array_elements(d.analysis->'risks') r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
-        summary.put("blockers", counts(scope, assessmentId, "SELECT r->>'code' AS k, count(*) AS n FROM assessment_decisions d, jsonb_array_elements(d.analysis->'blockers') r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
+        summary.put("risks", counts(scope, assessmentId, "SELECT r->>'code' AS k, count(*) AS n FROM assessment_decisions d JOIN asset_analyses a ON a.id = d.analysis_id, json_array_elements(a.analysis->'risks') r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
+        summary.put("blockers", counts(scope, assessmentId, "SELECT r->>'code' AS k, count(*) AS n FROM assessment_decisions d JOIN asset_analyses a ON a.id = d.analysis_id, json_array_elements(a.analysis->'blockers') r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
         Map<String, Object> totals = jdbc.sql(("SELECT count(*) AS decisions, count(override_strategy) AS overrides, "
                         + "COALESCE(sum(effort_person_days), 0) AS effort FROM assessment_decisions d WHERE %s").formatted(SCOPE))
                 .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())

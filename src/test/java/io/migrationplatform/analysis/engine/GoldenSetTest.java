@@ -63,7 +63,6 @@ class GoldenSetTest {
         List<Case> cases = cases();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(30);
         List<Case> disagreements = cases.stream().filter(c -> !c.agrees()).toList();
-        cases.forEach(System.out::println);
         assertThat(disagreements).as("golden cases the engine disagrees with").isEmpty();
     }
 }
