@@ -33,6 +33,8 @@ CREATE TABLE assessment_decisions (
     complexity_score     integer       NOT NULL,
     effort_person_days   double precision NOT NULL,
     analysis_id          uuid          NOT NULL REFERENCES asset_analyses (id),
+    risk_codes           text[]        NOT NULL DEFAULT '{}',
+    blocker_codes        text[]        NOT NULL DEFAULT '{}',
     override_strategy    varchar(16),
     override_rationale   text,
     overridden_by        uuid,

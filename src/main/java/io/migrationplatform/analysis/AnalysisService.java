@@ -43,6 +43,8 @@ public class AnalysisService {
 
     /** The latest analysis, and whether the asset changed since. */
     public record Latest(AssetAnalysis analysis, long analyzedAssetVersion, long currentAssetVersion) {
+        /** Derived, so not part of the cached form (a shared Redis cache reads the components back). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean stale() {
             return analyzedAssetVersion != currentAssetVersion;
         }

@@ -54,6 +54,9 @@ class AssessmentTask implements TaskHandler {
         TenantScope scope = context.scope();
         UUID id = UUID.fromString(String.valueOf(context.input().get("assessment_id")));
         Assessment assessment = repository.find(scope, id).orElseThrow(() -> new NotFoundException("Assessment"));
+        if (Assessment.APPROVED.equals(assessment.status())) {
+            return Map.of("assessment_id", id.toString(), "assessed", assessment.assetCount()); // approved: frozen, never re-run
+        }
         repository.markRunning(scope, id);
         try {
             long started = System.nanoTime();

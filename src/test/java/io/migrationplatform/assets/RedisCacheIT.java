@@ -57,4 +57,20 @@ class RedisCacheIT {
         assertThat(clientA.get("/api/v1/assets/summary").json().get("total_assets").asLong()).isEqualTo(2);
         assertThat(clientB.get("/api/v1/assets/summary").json().get("total_assets").asLong()).isZero();
     }
+
+    @Test
+    void theLatestAnalysisRoundTripsThroughRedisAndIsEvictedByWrites() {
+        TestTenants t = new TestTenants(new ApiClient("http://localhost:" + port));
+        ApiClient client = t.as(t.createUser(t.createTenant("redis-analysis"), "admin"));
+        String id = create(client, io.migrationplatform.support.AssetFixtures.with(asset("db", "database", "prod"), "database_type",
+                "PostgreSQL 9.6")).get("id").asString();
+        assertThat(client.post("/api/v1/assets/" + id + "/analyze", null).status()).isEqualTo(200);
+        tools.jackson.databind.JsonNode first = client.get("/api/v1/assets/" + id + "/analysis").json();
+        tools.jackson.databind.JsonNode cached = client.get("/api/v1/assets/" + id + "/analysis").json();
+        assertThat(cached.get("data")).isEqualTo(first.get("data"));
+        assertThat(cached.at("/data/lifecycle/database/end_of_life").asString()).isEqualTo("2021-11-11");
+        assertThat(cached.at("/metadata/stale").asBoolean()).isFalse();
+        assertThat(client.put("/api/v1/assets/" + id, java.util.Map.of("cpu_cores", 4)).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/assets/" + id + "/analysis").json().at("/metadata/stale").asBoolean()).isTrue();
+    }
 }

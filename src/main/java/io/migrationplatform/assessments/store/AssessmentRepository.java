@@ -128,7 +128,7 @@ public class AssessmentRepository {
 
     private static final List<String> DECISION_COLUMNS = List.of("assessment_id", "asset_id", "client_account_id", "engagement_id",
             "asset_name", "recommended_strategy", "confidence", "migration_readiness", "readiness_score", "complexity_score",
-            "effort_person_days", "analysis_id");
+            "effort_person_days", "analysis_id", "risk_codes", "blocker_codes");
 
     public boolean hasDecisions(TenantScope scope, UUID assessmentId) {
         return jdbc.sql("""
@@ -144,7 +144,7 @@ public class AssessmentRepository {
         for (AssetAnalysis a : analyses) {
             rows.add(new Object[] {assessmentId, a.assetId(), scope.clientAccountId(), scope.engagementId(), a.assetName(),
                     a.recommendedStrategy(), a.confidence(), a.migrationReadiness(), a.readinessScore(), a.complexityScore(),
-                    a.effort().personDays(), a.analysisId()});
+                    a.effort().personDays(), a.analysisId(), pgArray(codes(a.risks())), pgArray(codes(a.blockers()))});
         }
         CopyIn.rows(dataSource, "assessment_decisions", DECISION_COLUMNS, rows);
     }
@@ -153,13 +153,14 @@ public class AssessmentRepository {
     public void upsertDecisions(TenantScope scope, UUID assessmentId, List<AssetAnalysis> analyses) {
         String sql = """
                 INSERT INTO assessment_decisions (assessment_id, asset_id, client_account_id, engagement_id, asset_name,
-                    recommended_strategy, confidence, migration_readiness, readiness_score, complexity_score, effort_person_days, analysis_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    recommended_strategy, confidence, migration_readiness, readiness_score, complexity_score, effort_person_days, analysis_id,
+                    risk_codes, blocker_codes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (assessment_id, asset_id) DO UPDATE SET asset_name = EXCLUDED.asset_name,
                     recommended_strategy = EXCLUDED.recommended_strategy, confidence = EXCLUDED.confidence,
                     migration_readiness = EXCLUDED.migration_readiness, readiness_score = EXCLUDED.readiness_score,
                     complexity_score = EXCLUDED.complexity_score, effort_person_days = EXCLUDED.effort_person_days,
-                    analysis_id = EXCLUDED.analysis_id""";
+                    analysis_id = EXCLUDED.analysis_id, risk_codes = EXCLUDED.risk_codes, blocker_codes = EXCLUDED.blocker_codes""";
         template.batchUpdate(sql, analyses, 500, (ps, a) -> {
             ps.setObject(1, assessmentId);
             ps.setObject(2, a.assetId());
@@ -173,6 +174,8 @@ public class AssessmentRepository {
             ps.setInt(10, a.complexityScore());
             ps.setDouble(11, a.effort().personDays());
             ps.setObject(12, a.analysisId());
+            ps.setArray(13, ps.getConnection().createArrayOf("text", codes(a.risks()).toArray()));
+            ps.setArray(14, ps.getConnection().createArrayOf("text", codes(a.blockers()).toArray()));
         });
     }
 
@@ -228,8 +231,8 @@ public class AssessmentRepository {
         summary.put("by_strategy", counts(scope, assessmentId, "SELECT recommended_strategy AS k, count(*) AS n FROM assessment_decisions d WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
         summary.put("by_final_strategy", counts(scope, assessmentId, "SELECT COALESCE(override_strategy, recommended_strategy) AS k, count(*) AS n FROM assessment_decisions d WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
         summary.put("by_readiness", counts(scope, assessmentId, "SELECT migration_readiness AS k, count(*) AS n FROM assessment_decisions d WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
-        summary.put("risks", counts(scope, assessmentId, "SELECT r->>'code' AS k, count(*) AS n FROM assessment_decisions d JOIN asset_analyses a ON a.id = d.analysis_id, json_array_elements(a.analysis->'risks') r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
-        summary.put("blockers", counts(scope, assessmentId, "SELECT r->>'code' AS k, count(*) AS n FROM assessment_decisions d JOIN asset_analyses a ON a.id = d.analysis_id, json_array_elements(a.analysis->'blockers') r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
+        summary.put("risks", counts(scope, assessmentId, "SELECT r AS k, count(*) AS n FROM assessment_decisions d, unnest(d.risk_codes) r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
+        summary.put("blockers", counts(scope, assessmentId, "SELECT r AS k, count(*) AS n FROM assessment_decisions d, unnest(d.blocker_codes) r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
         Map<String, Object> totals = jdbc.sql(("SELECT count(*) AS decisions, count(override_strategy) AS overrides, "
                         + "COALESCE(sum(effort_person_days), 0) AS effort FROM assessment_decisions d WHERE %s").formatted(SCOPE))
                 .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
@@ -242,6 +245,15 @@ public class AssessmentRepository {
                 }).single();
         summary.putAll(totals);
         return summary;
+    }
+
+    private static List<String> codes(List<AssetAnalysis.Finding> findings) {
+        return findings.stream().map(AssetAnalysis.Finding::code).toList();
+    }
+
+    /** A text[] literal for COPY: codes are snake_case identifiers, so no quoting is needed inside. */
+    private static String pgArray(List<String> codes) {
+        return "{" + String.join(",", codes) + "}";
     }
 
     private static final String SCOPE = "d.assessment_id = :id AND d.client_account_id = :account AND d.engagement_id = :engagement";
