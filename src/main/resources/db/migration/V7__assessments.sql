@@ -1,16 +1,16 @@
 -- Assessments: a named run of the analysis engine over a selection of assets, the engine's answer
--- per asset, and a human's override kept beside it (never replacing it).
+-- per asset, and a human's override kept beside it (never replacing it). An assessment runs as a
+-- flow: its progress and status are the flow's (no second status here), approval is its own.
 CREATE TABLE assessments (
     id                 uuid PRIMARY KEY,
     client_account_id  uuid          NOT NULL,
     engagement_id      uuid          NOT NULL,
     name               varchar(255)  NOT NULL,
-    status             varchar(16)   NOT NULL,
     selection          jsonb         NOT NULL,
-    task_id            uuid,
+    flow_id            uuid,
     asset_count        integer       NOT NULL DEFAULT 0,
+    failed             jsonb         NOT NULL DEFAULT '{}'::jsonb,
     rules_version      varchar(32),
-    message            text,
     created_by         uuid          NOT NULL,
     created_at         timestamptz   NOT NULL DEFAULT now(),
     completed_at       timestamptz,

@@ -11,8 +11,8 @@ import io.migrationplatform.platform.error.FieldError;
 import io.migrationplatform.platform.error.NotFoundException;
 import io.migrationplatform.platform.error.ValidationException;
 import io.migrationplatform.platform.web.PageParams;
-import io.migrationplatform.tasks.Task;
-import io.migrationplatform.tasks.TaskService;
+import io.migrationplatform.flows.Flow;
+import io.migrationplatform.flows.FlowService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,18 +40,26 @@ public class AssessmentService {
     }
 
     private final AssessmentRepository repository;
-    private final TaskService tasks;
+    private final FlowService flows;
     private final AssetService assets;
 
-    AssessmentService(AssessmentRepository repository, TaskService tasks, AssetService assets) {
+    AssessmentService(AssessmentRepository repository, FlowService flows, AssetService assets) {
         this.repository = repository;
-        this.tasks = tasks;
+        this.flows = flows;
         this.assets = assets;
     }
 
-    /** Records the assessment and queues its run, in one transaction. */
+    /** Records the assessment and starts its flow, in one transaction. */
     @Transactional
     public Assessment start(TenantScope scope, String name, Selection selection) {
+        UUID id = create(repository, scope, name, selection);
+        Flow flow = flows.start(scope, AssessmentFlow.TYPE, name.strip(), Map.of("assessment_id", id.toString()));
+        repository.setFlow(scope, id, flow.id());
+        return get(scope, id);
+    }
+
+    /** Validates and records an assessment (not yet started); for POST /assessments and POST /flows alike. */
+    static UUID create(AssessmentRepository repository, TenantScope scope, String name, Selection selection) {
         String cleanName = validate(name, selection);
         UUID id = UUID.randomUUID();
         Map<String, Object> stored = new LinkedHashMap<>();
@@ -61,9 +69,23 @@ public class AssessmentService {
             stored.put("filters", filtersAsMap(selection.filters()));
         }
         repository.insert(scope, id, cleanName, stored);
-        Task task = tasks.submit(scope, AssessmentTask.KIND, Map.of("assessment_id", id.toString()));
-        repository.setTask(scope, id, task.id());
-        return get(scope, id);
+        return id;
+    }
+
+    /** A flow configuration's selection: {@code asset_ids} (a list) or {@code filters} (an object). */
+    static Selection selectionOf(Map<String, Object> configuration) {
+        Object ids = configuration.get("asset_ids");
+        Object filters = configuration.get("filters");
+        List<String> assetIds = null;
+        if (ids instanceof List<?> list) {
+            assetIds = list.stream().map(String::valueOf).toList();
+        } else if (ids != null) {
+            throw new ValidationException(List.of(new FieldError("configuration.asset_ids", "Must be a list of asset ids", "type_error")));
+        }
+        if (filters != null && !(filters instanceof Map<?, ?>)) {
+            throw new ValidationException(List.of(new FieldError("configuration.filters", "Must be an object", "type_error")));
+        }
+        return new Selection(assetIds, filters == null ? null : filtersFromMap((Map<?, ?>) filters));
     }
 
     /**
@@ -119,7 +141,8 @@ public class AssessmentService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Assessment assessment = repository.findForUpdate(scope, id).orElseThrow(() -> new NotFoundException("Assessment"));
+        Assessment assessment = withLiveState(scope, repository.findForUpdate(scope, id)
+                .orElseThrow(() -> new NotFoundException("Assessment")), false);
         requireStatus(assessment, Assessment.COMPLETED, "overridden");
         return repository.override(scope, id, assetId, cleanStrategy, cleanRationale)
                 .orElseThrow(() -> new NotFoundException("Decision"));
@@ -128,7 +151,8 @@ public class AssessmentService {
     /** Writes every final strategy to its asset's six_r_strategy (audited as "assessment_approve"), once. */
     @Transactional
     public Approval approve(TenantScope scope, UUID id, AuditContext context) {
-        Assessment assessment = repository.findForUpdate(scope, id).orElseThrow(() -> new NotFoundException("Assessment"));
+        Assessment assessment = withLiveState(scope, repository.findForUpdate(scope, id)
+                .orElseThrow(() -> new NotFoundException("Assessment")), false);
         requireStatus(assessment, Assessment.COMPLETED, "approved");
         AuditContext audit = new AuditContext(context.actorId(), context.actorEmail(), "assessment:" + id, context.requestId());
         AssetService.StrategyWrite write = assets.setStrategies(scope, repository.finalStrategies(scope, id), audit,
@@ -138,25 +162,32 @@ public class AssessmentService {
     }
 
     private Assessment withLiveState(TenantScope scope, Assessment row, boolean withSummary) {
-        String status = row.status();
-        String message = row.message();
-        double progress = Assessment.COMPLETED.equals(status) || Assessment.APPROVED.equals(status) ? 1 : 0;
-        Map<String, String> failed = Map.of();
-        if (row.taskId() != null) {
-            Task task = tasks.get(scope, row.taskId());
-            failed = task.errors();
-            if (Assessment.QUEUED.equals(status) || Assessment.RUNNING.equals(status)) {
-                progress = task.progress();
-                if (Task.FAILED.equals(task.status())) {
-                    status = Assessment.FAILED;
-                    message = task.message();
-                }
-            }
+        String status = Assessment.QUEUED;
+        String message = null;
+        double progress = 0;
+        Flow flow = row.flowId() == null ? null : flows.find(scope, row.flowId()).orElse(null);
+        if (row.approvedAt() != null) {
+            status = Assessment.APPROVED;
+            progress = 1;
+        } else if (flow != null) {
+            status = switch (flow.status()) {
+                case PENDING -> Assessment.QUEUED;
+                default -> flow.status().json();
+            };
+            progress = flow.progress() / 100.0;
+            message = flow.error();
+        } else if (row.completedAt() != null) {
+            status = Assessment.COMPLETED; // its flow was deleted after it finished
+            progress = 1;
         }
         Map<String, Object> summary = withSummary && (Assessment.COMPLETED.equals(status) || Assessment.APPROVED.equals(status))
                 ? repository.summary(scope, row.id()) : Map.of();
-        return new Assessment(row.id(), row.name(), status, row.selection(), row.taskId(), progress, row.assetCount(),
-                row.rulesVersion(), message, summary, failed, row.createdBy(), row.createdAt(), row.completedAt(),
+        Map<String, Object> selection = row.selection();
+        if (!withSummary && selection.get("asset_ids") instanceof List<?> ids) {
+            selection = Map.of("asset_ids_count", ids.size()); // the list stays small; GET /assessments/{id} has the ids
+        }
+        return new Assessment(row.id(), row.name(), status, selection, row.flowId(), progress, row.assetCount(),
+                row.rulesVersion(), message, summary, row.failed(), row.createdBy(), row.createdAt(), row.completedAt(),
                 row.approvedBy(), row.approvedAt());
     }
 
@@ -167,7 +198,7 @@ public class AssessmentService {
         }
     }
 
-    private static String validate(String name, Selection selection) {
+    static String validate(String name, Selection selection) {
         List<FieldError> errors = new ArrayList<>();
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {

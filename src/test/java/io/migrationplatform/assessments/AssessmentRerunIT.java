@@ -12,7 +12,7 @@ import io.migrationplatform.support.ApiClient;
 import io.migrationplatform.support.ApiIntegrationTest;
 import io.migrationplatform.support.Polling;
 import io.migrationplatform.support.TestTenants;
-import io.migrationplatform.tasks.TaskContext;
+import io.migrationplatform.flows.FlowContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An assessment's task runs again after an interruption (tasks are at-least-once): the re-run must
- * give the same decisions and keep a reviewer's override made meanwhile.
+ * An assessment's flow runs again after an interruption, a resume or a retry: the re-run must give
+ * the same decisions and keep a reviewer's override made meanwhile.
  */
 class AssessmentRerunIT extends ApiIntegrationTest {
 
     @Autowired
-    private AssessmentTask task;
+    private AssessmentFlow flow;
 
     @Test
     void aReRunKeepsTheDecisionsAndTheOverrides() {
@@ -46,7 +46,8 @@ class AssessmentRerunIT extends ApiIntegrationTest {
                 Map.of("strategy", "retain", "rationale", "Legal hold")).status()).isEqualTo(200);
 
         TenantScope scope = new TenantScope(user.id(), tenant.accountId(), tenant.engagementId(), Role.SUPER_ADMIN);
-        task.run(new RerunContext(scope, Map.of("assessment_id", assessmentId)));
+        String flowId = owner.get("/api/v1/assessments/" + assessmentId).json().get("flow_id").asString();
+        flow.run(new RerunContext(UUID.fromString(flowId), scope, Map.of("assessment_id", assessmentId)));
 
         JsonNode assessment = owner.get("/api/v1/assessments/" + assessmentId).json();
         assertThat(assessment.get("status").asString()).isEqualTo("completed");
@@ -59,29 +60,32 @@ class AssessmentRerunIT extends ApiIntegrationTest {
         assertThat(decisions.get(0).at("/override/rationale").asString()).isEqualTo("Legal hold");
     }
 
-    /** What the task system would hand the handler on a second attempt. */
-    private record RerunContext(TenantScope scope, Map<String, Object> input) implements TaskContext {
-        @Override
-        public UUID taskId() {
-            return UUID.randomUUID();
-        }
-
-        @Override
-        public UUID createdBy() {
-            return scope.userId();
-        }
-
+    /** What the flow engine would hand the handler on a second execution (reports go nowhere). */
+    private record RerunContext(UUID flowId, TenantScope scope, Map<String, Object> configuration) implements FlowContext {
         @Override
         public int attempt() {
             return 2;
         }
 
         @Override
-        public void progress(long processed, long total) {
+        public void phase(String name) {
         }
 
         @Override
-        public void error(String key, String reason) {
+        public boolean isPhaseCompleted(String name) {
+            return true;
+        }
+
+        @Override
+        public void counts(Map<String, Object> counts) {
+        }
+
+        @Override
+        public void progress(int percent) {
+        }
+
+        @Override
+        public void checkpoint() {
         }
     }
 }

@@ -35,7 +35,7 @@ class AssessmentsIT extends ApiIntegrationTest {
                 Map.of("name", "Wave 0 candidates", "asset_ids", List.of(mainframe, idle, web, "garbage")));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String assessmentId = started.json().get("id").asString();
-        assertThat(started.json().get("task_id").asString()).hasSize(36);
+        assertThat(started.json().get("flow_id").asString()).hasSize(36);
 
         JsonNode done = await(owner, assessmentId);
         assertThat(done.get("status").asString()).isEqualTo("completed");

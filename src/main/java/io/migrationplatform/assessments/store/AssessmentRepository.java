@@ -46,15 +46,20 @@ public class AssessmentRepository {
 
     public void insert(TenantScope scope, UUID id, String name, Map<String, Object> selection) {
         jdbc.sql("""
-                        INSERT INTO assessments (id, client_account_id, engagement_id, name, status, selection, created_by)
-                        VALUES (:id, :account, :engagement, :name, 'queued', CAST(:selection AS jsonb), :user)""")
+                        INSERT INTO assessments (id, client_account_id, engagement_id, name, selection, created_by)
+                        VALUES (:id, :account, :engagement, :name, CAST(:selection AS jsonb), :user)""")
                 .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
                 .param("name", name).param("selection", JSON.writeValueAsString(selection)).param("user", scope.userId())
                 .update();
     }
 
-    public void setTask(TenantScope scope, UUID id, UUID taskId) {
-        update(scope, id, "task_id = :value", taskId);
+    public void setFlow(TenantScope scope, UUID id, UUID flowId) {
+        update(scope, id, "flow_id = :value", flowId);
+    }
+
+    /** Ids that could not be assessed, with the reason (set by the selection phase). */
+    public void setFailed(TenantScope scope, UUID id, Map<String, String> failed) {
+        update(scope, id, "failed = CAST(:value AS jsonb)", JSON.writeValueAsString(failed));
     }
 
     public Optional<Assessment> find(TenantScope scope, UUID id) {
@@ -86,32 +91,17 @@ public class AssessmentRepository {
                 .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).query(Long.class).single();
     }
 
-    public void markRunning(TenantScope scope, UUID id) {
-        jdbc.sql("""
-                        UPDATE assessments SET status = 'running', message = NULL
-                        WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement AND status IN ('queued', 'running')""")
-                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
-    }
-
     public void markCompleted(TenantScope scope, UUID id, int assetCount, String rulesVersion) {
         jdbc.sql("""
-                        UPDATE assessments SET status = 'completed', asset_count = :count, rules_version = :rules, completed_at = now()
+                        UPDATE assessments SET asset_count = :count, rules_version = :rules, completed_at = now()
                         WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement""")
                 .param("count", assetCount).param("rules", rulesVersion)
                 .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
     }
 
-    public void markFailed(TenantScope scope, UUID id, String message) {
-        jdbc.sql("""
-                        UPDATE assessments SET status = 'failed', message = :message, completed_at = now()
-                        WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement""")
-                .param("message", message)
-                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
-    }
-
     public void markApproved(TenantScope scope, UUID id) {
         jdbc.sql("""
-                        UPDATE assessments SET status = 'approved', approved_by = :user, approved_at = now()
+                        UPDATE assessments SET approved_by = :user, approved_at = now()
                         WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement""")
                 .param("user", scope.userId())
                 .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
@@ -273,9 +263,11 @@ public class AssessmentRepository {
     }
 
     private static Assessment assessment(ResultSet rs, int row) throws SQLException {
-        return new Assessment(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("status"),
-                JSON.readValue(rs.getString("selection"), MAP), rs.getObject("task_id", UUID.class), 0, rs.getInt("asset_count"),
-                rs.getString("rules_version"), rs.getString("message"), Map.of(), Map.of(), rs.getObject("created_by", UUID.class),
+        Map<String, String> failed = new LinkedHashMap<>();
+        JSON.readValue(rs.getString("failed"), MAP).forEach((k, v) -> failed.put(k, String.valueOf(v)));
+        return new Assessment(rs.getObject("id", UUID.class), rs.getString("name"), null,
+                JSON.readValue(rs.getString("selection"), MAP), rs.getObject("flow_id", UUID.class), 0, rs.getInt("asset_count"),
+                rs.getString("rules_version"), null, Map.of(), failed, rs.getObject("created_by", UUID.class),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("completed_at")),
                 rs.getObject("approved_by", UUID.class), instant(rs.getTimestamp("approved_at")));
     }
