@@ -11,7 +11,8 @@ import io.migrationplatform.assets.DependencyService.AssetDependencies;
 import io.migrationplatform.assets.DependencyService.Connectivity;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.cache.ScopedCache;
-import io.migrationplatform.platform.error.NotFoundException;
+import io.migrationplatform.platform.error.ApiException;
+import org.springframework.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,13 +42,11 @@ public class AnalysisService {
     public record BatchOutcome(Map<String, AssetAnalysis> results, Map<String, String> failed) {
     }
 
-    /** The latest analysis, and whether the asset changed since. */
-    public record Latest(AssetAnalysis analysis, long analyzedAssetVersion, long currentAssetVersion) {
-        /** Derived, so not part of the cached form (a shared Redis cache reads the components back). */
-        @com.fasterxml.jackson.annotation.JsonIgnore
-        public boolean stale() {
-            return analyzedAssetVersion != currentAssetVersion;
-        }
+    /**
+     * The latest analysis, and whether the asset changed since in a way the engine would see
+     * ({@code stale}: a field it reads differs; an approval writing six_r_strategy does not count).
+     */
+    public record Latest(AssetAnalysis analysis, long analyzedAssetVersion, long currentAssetVersion, boolean stale) {
     }
 
     private final AnalysisEngine engine = AnalysisEngine.load();
@@ -69,6 +68,11 @@ public class AnalysisService {
         return engine.rulesVersion();
     }
 
+    /** The effort of another strategy for an analysed asset (a reviewer's override). */
+    public AssetAnalysis.Effort effort(AssetAnalysis analysis, String strategy) {
+        return engine.effort(strategy, analysis.complexityScore(), analysis.effort().scale());
+    }
+
     /** Analyses one asset now and stores the result as its latest analysis. */
     @Transactional
     public AssetAnalysis analyze(TenantScope scope, UUID assetId) {
@@ -80,9 +84,10 @@ public class AnalysisService {
     public Latest latest(TenantScope scope, UUID assetId) {
         return cache.get(AssetService.cacheScope(scope), "analysis:" + assetId, Latest.class, () -> {
             Asset asset = assets.get(scope, assetId);
-            AnalysisRepository.Stored stored = repository.latest(scope, assetId).orElseThrow(() -> new NotFoundException(
-                    "No analysis of this asset yet: POST /api/v1/assets/" + assetId + "/analyze first"));
-            return new Latest(stored.analysis(), stored.assetVersion(), asset.version());
+            AnalysisRepository.Stored stored = repository.latest(scope, assetId).orElseThrow(() -> new ApiException(
+                    HttpStatus.NOT_FOUND, "No analysis of this asset yet: POST /api/v1/assets/" + assetId + "/analyze first"));
+            boolean stale = !AnalysisEngine.fingerprint(asset).equals(stored.analysis().inputFingerprint());
+            return new Latest(stored.analysis(), stored.assetVersion(), asset.version(), stale);
         });
     }
 

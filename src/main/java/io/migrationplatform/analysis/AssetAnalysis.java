@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param analysisId      this analysis (analyses are kept: an assessment's decisions point at theirs)
  * @param asOf            the day lifecycle statuses were judged on
  * @param rulesVersion    a digest of the rule tables, so stored analyses say which rules produced them
+ * @param inputFingerprint a digest of the asset fields the engine read: the analysis is stale once it differs
  * @param readinessScore  0–100 behind {@code migrationReadiness} (100 = nothing in the way)
  * @param lifecycle       keys {@code operating_system}, {@code database}, {@code runtime}; a value is null when nothing was identified
  * @param dependencies    the seed's list: the assets this one depends on and those depending on it
@@ -24,6 +25,7 @@ public record AssetAnalysis(
         LocalDate asOf,
         Instant analyzedAt,
         String rulesVersion,
+        String inputFingerprint,
         int complexityScore,
         String migrationReadiness,
         int readinessScore,
@@ -64,8 +66,11 @@ public record AssetAnalysis(
     public record Reason(String rule, String effect, String message, List<Evidence> evidence) {
     }
 
-    /** T-shirt size and an estimate in person-days for the recommended strategy. */
-    public record Effort(String tShirt, double personDays) {
+    /**
+     * T-shirt size and an estimate in person-days for the recommended strategy; {@code scale} is
+     * the product of the effort factors of the rules that fired (size, criticality, packages).
+     */
+    public record Effort(String tShirt, double personDays, double scale) {
     }
 
     /** A dependency edge seen from this asset. {@code direction}: {@code depends_on} or {@code dependent}. */
@@ -78,7 +83,7 @@ public record AssetAnalysis(
 
     /** The same analysis with its id and the dependency list filled in (the engine works from counts only). */
     public AssetAnalysis stored(UUID id, List<DependencyLink> links) {
-        return new AssetAnalysis(id, assetId, assetName, asOf, analyzedAt, rulesVersion, complexityScore, migrationReadiness,
+        return new AssetAnalysis(id, assetId, assetName, asOf, analyzedAt, rulesVersion, inputFingerprint, complexityScore, migrationReadiness,
                 readinessScore, recommendedStrategy, confidence, alternatives, lifecycle, risks, blockers, reasons, effort,
                 List.copyOf(links), dependencyCounts, recommendations);
     }

@@ -13,10 +13,10 @@ import java.util.UUID;
  * @param selection what was asked for: {@code {"asset_ids": [...]}} or {@code {"filters": {...}}}
  * @param progress  0–1 while it runs (from its task), 1 when done
  * @param summary   counts by strategy and readiness, risks and blockers by code, effort; empty until completed
- * @param failed    asset ids that could not be assessed, with the reason
+ * @param failed    asset ids that could not be assessed, with the reason (the first 1,000; {@code failedCount} counts all)
  */
 public record Assessment(UUID id, String name, String status, Map<String, Object> selection, UUID flowId, double progress,
-        int assetCount, String rulesVersion, String message, Map<String, Object> summary, Map<String, String> failed,
+        int assetCount, String rulesVersion, String message, Map<String, Object> summary, Map<String, String> failed, int failedCount,
         UUID createdBy, Instant createdAt, Instant completedAt, UUID approvedBy, Instant approvedAt) {
 
     public static final String QUEUED = "queued";

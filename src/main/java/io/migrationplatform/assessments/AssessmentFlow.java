@@ -34,6 +34,8 @@ class AssessmentFlow implements FlowHandler {
     static final String TYPE = "assessment";
     private static final Logger log = LoggerFactory.getLogger(AssessmentFlow.class);
     private static final int CHUNK = 2_000;
+    /** Failed ids kept with their reason; beyond this they are only counted. */
+    private static final int MAX_FAILED_KEPT = 1_000;
 
     private final AssessmentRepository repository;
     private final AssetService assets;
@@ -82,9 +84,15 @@ class AssessmentFlow implements FlowHandler {
         long started = System.nanoTime();
         context.phase("asset_selection");
         Map<String, String> failed = new LinkedHashMap<>();
-        List<Asset> selected = select(scope, assessment, failed);
-        repository.setFailed(scope, id, failed);
-        context.counts(Map.of("selected", selected.size(), "not_assessed", failed.size()));
+        int[] failedCount = new int[1];
+        List<Asset> selected = select(scope, assessment, (key, reason) -> {
+            failedCount[0]++;
+            if (failed.size() < MAX_FAILED_KEPT) {
+                failed.put(key.length() > 100 ? key.substring(0, 100) + "…" : key, reason);
+            }
+        });
+        repository.setFailed(scope, id, failed, failedCount[0]);
+        context.counts(Map.of("selected", selected.size(), "not_assessed", failedCount[0]));
         long read = System.nanoTime();
 
         context.phase("analysis");
@@ -117,12 +125,12 @@ class AssessmentFlow implements FlowHandler {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("assessment_id", id.toString());
         result.put("assessed", selected.size());
-        result.put("not_assessed", failed.size());
+        result.put("not_assessed", failedCount[0]);
         return result;
     }
 
     /** The assets asked for, in the order asked; ids that are malformed or not in the scope are recorded with the reason. */
-    private List<Asset> select(TenantScope scope, Assessment assessment, Map<String, String> failed) {
+    private List<Asset> select(TenantScope scope, Assessment assessment, java.util.function.BiConsumer<String, String> failed) {
         Object ids = assessment.selection().get("asset_ids");
         if (!(ids instanceof List<?> raw)) {
             Object filters = assessment.selection().get("filters");
@@ -133,7 +141,7 @@ class AssessmentFlow implements FlowHandler {
             try {
                 wanted.add(UUID.fromString(String.valueOf(value).trim()));
             } catch (IllegalArgumentException e) {
-                failed.put(String.valueOf(value), "Not a valid asset id");
+                failed.accept(String.valueOf(value), "Not a valid asset id");
             }
         }
         Map<UUID, Asset> found = new HashMap<>();
@@ -145,7 +153,7 @@ class AssessmentFlow implements FlowHandler {
         for (UUID id : wanted) {
             Asset asset = found.get(id);
             if (asset == null) {
-                failed.put(id.toString(), "Asset not found");
+                failed.accept(id.toString(), "Asset not found");
             } else {
                 selected.add(asset);
             }

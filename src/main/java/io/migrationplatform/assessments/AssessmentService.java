@@ -1,5 +1,7 @@
 package io.migrationplatform.assessments;
 
+import io.migrationplatform.analysis.AnalysisEngineFacts;
+import io.migrationplatform.analysis.AnalysisService;
 import io.migrationplatform.assessments.store.AssessmentRepository;
 import io.migrationplatform.assets.AssetFilter;
 import io.migrationplatform.assets.AssetService;
@@ -35,18 +37,23 @@ public class AssessmentService {
     public record Selection(List<String> assetIds, AssetFilter filters) {
     }
 
-    /** What approval did: assets whose strategy changed, already had it, or were deleted since. */
-    public record Approval(Assessment assessment, int changed, int unchanged, List<UUID> missing) {
+    /**
+     * What approval did: assets whose strategy changed, already had it, or were deleted since; and
+     * the assets that changed since they were assessed (their decision may be out of date).
+     */
+    public record Approval(Assessment assessment, int changed, int unchanged, List<UUID> missing, List<UUID> changedSinceAssessed) {
     }
 
     private final AssessmentRepository repository;
     private final FlowService flows;
     private final AssetService assets;
+    private final AnalysisService analysis;
 
-    AssessmentService(AssessmentRepository repository, FlowService flows, AssetService assets) {
+    AssessmentService(AssessmentRepository repository, FlowService flows, AssetService assets, AnalysisService analysis) {
         this.repository = repository;
         this.flows = flows;
         this.assets = assets;
+        this.analysis = analysis;
     }
 
     /** Records the assessment and starts its flow, in one transaction. */
@@ -117,9 +124,10 @@ public class AssessmentService {
                 vocabulary("readiness", readiness, List.of("high", "medium", "low", "unknown")), page);
     }
 
+    /** The total for the same filters as {@link #decisions} (blank filters mean "any" in both). */
     public long countDecisions(TenantScope scope, UUID id, String strategy, String readiness) {
-        return repository.countDecisions(scope, id, strategy == null ? null : strategy.trim().toLowerCase(java.util.Locale.ROOT),
-                readiness == null ? null : readiness.trim().toLowerCase(java.util.Locale.ROOT));
+        return repository.countDecisions(scope, id, vocabulary("strategy", strategy, AssetVocabulary.STRATEGIES),
+                vocabulary("readiness", readiness, List.of("high", "medium", "low", "unknown")));
     }
 
     /** A reviewer's strategy for one asset, kept beside the engine's; allowed until the assessment is approved. */
@@ -144,8 +152,19 @@ public class AssessmentService {
         Assessment assessment = withLiveState(scope, repository.findForUpdate(scope, id)
                 .orElseThrow(() -> new NotFoundException("Assessment")), false);
         requireStatus(assessment, Assessment.COMPLETED, "overridden");
-        return repository.override(scope, id, assetId, cleanStrategy, cleanRationale)
+        Decision current = repository.decision(scope, id, assetId).orElseThrow(() -> new NotFoundException("Decision"));
+        double effort = analysis.effort(current.analysis(), cleanStrategy).personDays();
+        return repository.override(scope, id, assetId, cleanStrategy, cleanRationale, effort)
                 .orElseThrow(() -> new NotFoundException("Decision"));
+    }
+
+    /** Removes a reviewer's override; the engine's strategy is final again. Allowed until approval. */
+    @Transactional
+    public Decision clearOverride(TenantScope scope, UUID id, UUID assetId) {
+        Assessment assessment = withLiveState(scope, repository.findForUpdate(scope, id)
+                .orElseThrow(() -> new NotFoundException("Assessment")), false);
+        requireStatus(assessment, Assessment.COMPLETED, "changed");
+        return repository.clearOverride(scope, id, assetId).orElseThrow(() -> new NotFoundException("Decision"));
     }
 
     /** Writes every final strategy to its asset's six_r_strategy (audited as "assessment_approve"), once. */
@@ -154,11 +173,24 @@ public class AssessmentService {
         Assessment assessment = withLiveState(scope, repository.findForUpdate(scope, id)
                 .orElseThrow(() -> new NotFoundException("Assessment")), false);
         requireStatus(assessment, Assessment.COMPLETED, "approved");
+        Map<UUID, String> fingerprints = repository.fingerprints(scope, id);
+        if (fingerprints.isEmpty()) {
+            throw new ConflictException("The assessment has no decisions to approve");
+        }
+        List<UUID> changedSince = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>(fingerprints.keySet());
+        for (int from = 0; from < ids.size(); from += 2_000) {
+            for (io.migrationplatform.assets.Asset asset : assets.getAll(scope, ids.subList(from, Math.min(ids.size(), from + 2_000)))) {
+                if (!AnalysisEngineFacts.fingerprint(asset).equals(fingerprints.get(asset.id()))) {
+                    changedSince.add(asset.id());
+                }
+            }
+        }
         AuditContext audit = new AuditContext(context.actorId(), context.actorEmail(), "assessment:" + id, context.requestId());
         AssetService.StrategyWrite write = assets.setStrategies(scope, repository.finalStrategies(scope, id), audit,
                 "assessment_approve");
         repository.markApproved(scope, id);
-        return new Approval(get(scope, id), write.changed(), write.unchanged(), write.missing());
+        return new Approval(get(scope, id), write.changed(), write.unchanged(), write.missing(), changedSince);
     }
 
     private Assessment withLiveState(TenantScope scope, Assessment row, boolean withSummary) {
@@ -187,7 +219,7 @@ public class AssessmentService {
             selection = Map.of("asset_ids_count", ids.size()); // the list stays small; GET /assessments/{id} has the ids
         }
         return new Assessment(row.id(), row.name(), status, selection, row.flowId(), progress, row.assetCount(),
-                row.rulesVersion(), message, summary, row.failed(), row.createdBy(), row.createdAt(), row.completedAt(),
+                row.rulesVersion(), message, summary, row.failed(), row.failedCount(), row.createdBy(), row.createdAt(), row.completedAt(),
                 row.approvedBy(), row.approvedAt());
     }
 

@@ -87,6 +87,9 @@ class AnalysisIT extends ApiIntegrationTest {
         assertThat(latest.at("/data/recommended_strategy").asString()).isEqualTo("replatform");
         assertThat(latest.at("/metadata/stale").asBoolean()).isFalse();
 
+        assertThat(client.put("/api/v1/assets/" + db, Map.of("six_r_strategy", "replatform")).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/assets/" + db + "/analysis").json().at("/metadata/stale").asBoolean())
+                .as("a field the engine does not read changed").isFalse();
         assertThat(client.put("/api/v1/assets/" + db, Map.of("database_type", "PostgreSQL 16")).status()).isEqualTo(200);
         assertThat(client.get("/api/v1/assets/" + db + "/analysis").json().at("/metadata/stale").asBoolean())
                 .as("the cached answer was evicted by the change").isTrue();

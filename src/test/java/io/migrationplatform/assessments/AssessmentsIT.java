@@ -53,6 +53,9 @@ class AssessmentsIT extends ApiIntegrationTest {
         assertThat(decisions.get("data").size()).isEqualTo(2);
         assertThat(decisions.at("/data/0/asset_name").asString()).isEqualTo("billing");
         assertThat(decisions.at("/data/0/analysis/reasons").size()).isPositive();
+        JsonNode blankFilters = viewer.get("/api/v1/assessments/" + assessmentId + "/decisions?strategy=&readiness=").json();
+        assertThat(blankFilters.get("data").size()).isEqualTo(3);
+        assertThat(blankFilters.at("/metadata/pagination/total").asInt()).as("totals follow the same filters").isEqualTo(3);
         JsonNode refactors = viewer.get("/api/v1/assessments/" + assessmentId + "/decisions?strategy=refactor").json();
         assertThat(refactors.get("data").size()).isEqualTo(1);
         assertThat(viewer.get("/api/v1/assessments/" + assessmentId + "/decisions?strategy=lift").status()).isEqualTo(422);
@@ -68,12 +71,24 @@ class AssessmentsIT extends ApiIntegrationTest {
         assertThat(overridden.get("recommended_strategy").asString()).as("the engine's answer is kept").isEqualTo("retire");
         assertThat(overridden.get("final_strategy").asString()).isEqualTo("rehost");
         assertThat(overridden.at("/override/rationale").asString()).isEqualTo("Owner needs the shares until Q3");
-        assertThat(owner.get("/api/v1/assessments/" + assessmentId).json().at("/summary/overrides").asInt()).isEqualTo(1);
+        assertThat(overridden.get("final_effort_person_days").asDouble()).as("a rehost costs more than a retirement")
+                .isGreaterThan(overridden.get("effort_person_days").asDouble());
+        JsonNode withOverride = owner.get("/api/v1/assessments/" + assessmentId).json();
+        assertThat(withOverride.at("/summary/overrides").asInt()).isEqualTo(1);
+        assertThat(withOverride.at("/summary/effort_person_days").asDouble()).as("the plan's effort follows the final strategies")
+                .isGreaterThan(done.at("/summary/effort_person_days").asDouble());
+        JsonNode cleared = owner.delete("/api/v1/assessments/" + assessmentId + "/decisions/" + idle + "/override").json();
+        assertThat(cleared.get("final_strategy").asString()).isEqualTo("retire");
+        assertThat(cleared.get("override").isNull()).isTrue();
+        owner.put(decisionPath, override);
+        assertThat(owner.put("/api/v1/assets/" + web, Map.of("operating_system", "RHEL 8")).status()).isEqualTo(200);
 
         assertThat(viewer.post("/api/v1/assessments/" + assessmentId + "/approve", null).status()).isEqualTo(403);
         ApiClient.Response approved = owner.post("/api/v1/assessments/" + assessmentId + "/approve", null);
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         assertThat(approved.json().get("assets_changed").asInt()).isEqualTo(3);
+        assertThat(approved.json().get("assets_changed_since_assessed").toString()).as("web changed after it was assessed")
+                .isEqualTo("[\"" + web + "\"]");
         assertThat(approved.json().at("/assessment/status").asString()).isEqualTo("approved");
         assertThat(owner.get("/api/v1/assets/" + idle).json().get("six_r_strategy").asString()).isEqualTo("rehost");
         assertThat(owner.get("/api/v1/assets/" + mainframe).json().get("six_r_strategy").asString()).isEqualTo("refactor");
@@ -137,6 +152,9 @@ class AssessmentsIT extends ApiIntegrationTest {
                 .json().get("id").asString());
         assertThat(foreignIds.get("asset_count").asInt()).as("another tenant's asset is never assessed").isZero();
         assertThat(foreignIds.at("/failed/" + asset).asString()).isEqualTo("Asset not found");
+        assertThat(foreignIds.get("failed_count").asInt()).isEqualTo(1);
+        assertThat(mine.post("/api/v1/assessments/" + foreignIds.get("id").asString() + "/approve", null).status())
+                .as("nothing to approve").isEqualTo(409);
         assertThat(theirs.get(base).json().get("status").asString()).isEqualTo("completed");
         assertThat(api().get(base).status()).isEqualTo(401);
         assertThat(api().post("/api/v1/assessments", Map.of("name", "x", "filters", Map.of())).status()).isEqualTo(401);

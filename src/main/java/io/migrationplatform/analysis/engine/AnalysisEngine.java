@@ -64,10 +64,42 @@ public final class AnalysisEngine {
         return rulesVersion;
     }
 
+    /** The effort of a strategy for an analysed asset (an override's), from its complexity and effort scale. */
+    public AssetAnalysis.Effort effort(String strategy, int complexity, double scale) {
+        int index = Strategies.ORDER.indexOf(strategy);
+        if (index < 0) {
+            throw new IllegalArgumentException("Unknown strategy " + strategy);
+        }
+        double days = strategies.personDays(index, complexity, scale);
+        return new Effort(Strategies.tShirt(days), days, scale);
+    }
+
+    /**
+     * A digest of everything the engine reads from an asset: an analysis is stale when the asset's
+     * digest changed, not when a field the engine ignores did (six_r_strategy set by an approval).
+     */
+    public static String fingerprint(Asset asset) {
+        String inputs = String.join("\u0001", String.valueOf(asset.name()), String.valueOf(asset.assetType()),
+                String.valueOf(asset.environment()), String.valueOf(asset.status()), String.valueOf(asset.attributes()),
+                String.valueOf(asset.tags()), String.valueOf(asset.operatingSystem()), String.valueOf(asset.osVersion()),
+                String.valueOf(asset.cpuCores()), String.valueOf(asset.memoryGb()), String.valueOf(asset.storageGb()),
+                String.valueOf(asset.cpuUtilizationPct()), String.valueOf(asset.memoryUtilizationPct()),
+                String.valueOf(asset.applicationName()), String.valueOf(asset.technologyStack()), String.valueOf(asset.databaseType()),
+                String.valueOf(asset.databaseVersion()), String.valueOf(asset.businessOwner()), String.valueOf(asset.technicalOwner()),
+                String.valueOf(asset.criticality()));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(inputs.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public AssetAnalysis analyze(Asset asset, DependencyCounts counts, LocalDate asOf, Instant analyzedAt) {
         FactSheet facts = extractor.extract(asset, counts, asOf);
         double[] scores = new double[Strategies.ORDER.size()];
         double complexity = 0;
+        double scale = 1;
         double readinessScore = 100;
         boolean readinessUnknown = false;
         List<Finding> risks = new ArrayList<>();
@@ -86,6 +118,7 @@ public final class AnalysisEngine {
                 scores[i] += rule.weights()[i];
             }
             complexity += rule.complexity();
+            scale *= rule.effortFactor();
         }
         int best = best(scores);
         String strategy = Strategies.ORDER.get(best);
@@ -118,11 +151,11 @@ public final class AnalysisEngine {
         int complexityScore = (int) Math.round(Math.max(0, Math.min(100, complexity)));
         int readiness = (int) Math.round(Math.max(0, Math.min(100, readinessScore)));
         String level = readinessUnknown ? "unknown" : blocked ? "low" : readiness >= HIGH ? "high" : readiness >= MEDIUM ? "medium" : "low";
-        double days = strategies.personDays(best, complexityScore);
+        double days = strategies.personDays(best, complexityScore, scale);
 
-        return new AssetAnalysis(null, asset.id(), asset.name(), asOf, analyzedAt, rulesVersion, complexityScore, level, readiness,
+        return new AssetAnalysis(null, asset.id(), asset.name(), asOf, analyzedAt, rulesVersion, fingerprint(asset), complexityScore, level, readiness,
                 strategy, positive == 0 ? 0 : round2(Math.max(0, scores[best]) / positive), alternatives, facts.lifecycle(),
-                List.copyOf(risks), List.copyOf(blockers), List.copyOf(reasons), new Effort(Strategies.tShirt(days), days),
+                List.copyOf(risks), List.copyOf(blockers), List.copyOf(reasons), new Effort(Strategies.tShirt(days), days, Math.round(scale * 1000) / 1000.0),
                 List.of(), counts, List.copyOf(recommendations));
     }
 
@@ -162,6 +195,9 @@ public final class AnalysisEngine {
         }
         if (rule.complexity() != 0) {
             out.append(out.length() == 0 ? "" : "; ").append("complexity ").append(signed(rule.complexity()));
+        }
+        if (rule.effortFactor() != 1) {
+            out.append(out.length() == 0 ? "" : "; ").append("effort ×").append(FactSheet.format(rule.effortFactor()));
         }
         if (rule.readinessUnknown()) {
             out.append(out.length() == 0 ? "" : "; ").append("readiness unknown");

@@ -10,11 +10,12 @@ import java.util.Set;
  *
  * @param weights          per strategy, in {@link Strategies#ORDER}
  * @param readinessUnknown the rule says readiness cannot be judged (too little data)
+ * @param effortFactor     multiplies the effort estimate when the rule fires (1 = no change)
  * @param appliesTo        the strategies whose readiness this rule concerns (empty = all): its readiness
  *                         penalty counts, and a blocker blocks, only when one of them is recommended.
  *                         An end-of-life OS blocks a rehost, but not a retirement.
  */
-record Rule(String id, Condition when, double complexity, double readinessPenalty, boolean readinessUnknown,
+record Rule(String id, Condition when, double complexity, double readinessPenalty, boolean readinessUnknown, double effortFactor,
         double[] weights, Finding finding, String severity, Set<String> appliesTo, List<String> appliesToInOrder, MessageTemplate message,
         MessageTemplate recommendation) {
 

@@ -78,8 +78,12 @@ final class RuleSet {
         MessageTemplate messageTemplate = checked(MessageTemplate.of(message));
         MessageTemplate recommendation = checked(MessageTemplate.of(row.get("recommendation")));
         List<String> inOrder = Strategies.ORDER.stream().filter(appliesTo::contains).toList();
+        double effortFactor = row.get("effort_factor").isEmpty() ? 1 : number(row.get("effort_factor"));
+        if (effortFactor <= 0) {
+            throw new IllegalArgumentException("effort_factor must be positive");
+        }
         return new Rule(id, Condition.parse(row.get("when")), number(row.get("complexity")),
-                readinessUnknown ? 0 : number(readiness), readinessUnknown, weights, finding, severity, appliesTo, inOrder,
+                readinessUnknown ? 0 : number(readiness), readinessUnknown, effortFactor, weights, finding, severity, appliesTo, inOrder,
                 messageTemplate, recommendation);
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The 7Rs and their effort baselines from strategies.csv. Effort in person-days is the baseline
  * scaled by complexity: {@code base × (0.5 + 1.5 × complexity / 100)}, so a trivial asset costs
- * half the baseline and the most complex one twice it.
+ * half the baseline and the most complex one twice it, times the effort factors of the rules that
+ * fired (a commercial ERP, a critical system, a large one take longer whatever the strategy).
  */
 final class Strategies {
 
@@ -41,8 +42,8 @@ final class Strategies {
         return strategies;
     }
 
-    double personDays(int strategy, int complexity) {
-        double days = basePersonDays[strategy] * (0.5 + 1.5 * complexity / 100.0);
+    double personDays(int strategy, int complexity, double scale) {
+        double days = basePersonDays[strategy] * (0.5 + 1.5 * complexity / 100.0) * scale;
         return Math.max(0.5, Math.round(days * 2) / 2.0);
     }
 

@@ -58,7 +58,7 @@ class AnalysisController {
         return new AnalyzeResponse(assetId, analysis.analyze(scope, assetId));
     }
 
-    @Operation(summary = "The latest analysis of an asset (404 until one was made); metadata.stale says whether the asset changed since")
+    @Operation(summary = "The latest analysis of an asset (404 until one was made); metadata.stale says whether a field the engine reads changed since")
     @GetMapping("/{asset_id}/analysis")
     @RequiresPermission(Permission.READ_ASSETS)
     ApiResponse<AssetAnalysis> latest(TenantScope scope, @PathVariable("asset_id") UUID assetId) {

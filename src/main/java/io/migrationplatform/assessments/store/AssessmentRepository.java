@@ -58,8 +58,33 @@ public class AssessmentRepository {
     }
 
     /** Ids that could not be assessed, with the reason (set by the selection phase). */
-    public void setFailed(TenantScope scope, UUID id, Map<String, String> failed) {
-        update(scope, id, "failed = CAST(:value AS jsonb)", JSON.writeValueAsString(failed));
+    public void setFailed(TenantScope scope, UUID id, Map<String, String> failed, int count) {
+        jdbc.sql("UPDATE assessments SET failed = CAST(:failed AS jsonb), failed_count = :count WHERE " + SCOPE_ROW)
+                .param("failed", JSON.writeValueAsString(failed)).param("count", count)
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
+    }
+
+    private static final String SCOPE_ROW = "id = :id AND client_account_id = :account AND engagement_id = :engagement";
+
+    /** Asset id → the fingerprint of what the engine read, for approval's staleness check. */
+    public Map<UUID, String> fingerprints(TenantScope scope, UUID assessmentId) {
+        Map<UUID, String> fingerprints = new LinkedHashMap<>();
+        jdbc.sql("SELECT asset_id, input_fingerprint FROM assessment_decisions d WHERE " + SCOPE)
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query((RowCallbackHandler) rs -> fingerprints.put(rs.getObject("asset_id", UUID.class), rs.getString("input_fingerprint")));
+        return fingerprints;
+    }
+
+    public Optional<Decision> decision(TenantScope scope, UUID assessmentId, UUID assetId) {
+        return jdbc.sql("SELECT d.*, a.analysis::text AS analysis FROM assessment_decisions d JOIN asset_analyses a ON a.id = d.analysis_id"
+                        + " WHERE " + SCOPE + " AND d.asset_id = :asset")
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("asset", assetId).query(AssessmentRepository::decision).optional();
+    }
+
+    /** Removes a reviewer's override: the engine's strategy is final again. */
+    public Optional<Decision> clearOverride(TenantScope scope, UUID assessmentId, UUID assetId) {
+        return override(scope, assessmentId, assetId, null, null, null);
     }
 
     public Optional<Assessment> find(TenantScope scope, UUID id) {
@@ -118,7 +143,7 @@ public class AssessmentRepository {
 
     private static final List<String> DECISION_COLUMNS = List.of("assessment_id", "asset_id", "client_account_id", "engagement_id",
             "asset_name", "recommended_strategy", "confidence", "migration_readiness", "readiness_score", "complexity_score",
-            "effort_person_days", "analysis_id", "risk_codes", "blocker_codes");
+            "effort_person_days", "analysis_id", "risk_codes", "blocker_codes", "input_fingerprint");
 
     public boolean hasDecisions(TenantScope scope, UUID assessmentId) {
         return jdbc.sql("""
@@ -134,7 +159,8 @@ public class AssessmentRepository {
         for (AssetAnalysis a : analyses) {
             rows.add(new Object[] {assessmentId, a.assetId(), scope.clientAccountId(), scope.engagementId(), a.assetName(),
                     a.recommendedStrategy(), a.confidence(), a.migrationReadiness(), a.readinessScore(), a.complexityScore(),
-                    a.effort().personDays(), a.analysisId(), pgArray(codes(a.risks())), pgArray(codes(a.blockers()))});
+                    a.effort().personDays(), a.analysisId(), pgArray(codes(a.risks())), pgArray(codes(a.blockers())),
+                    a.inputFingerprint()});
         }
         CopyIn.rows(dataSource, "assessment_decisions", DECISION_COLUMNS, rows);
     }
@@ -144,13 +170,14 @@ public class AssessmentRepository {
         String sql = """
                 INSERT INTO assessment_decisions (assessment_id, asset_id, client_account_id, engagement_id, asset_name,
                     recommended_strategy, confidence, migration_readiness, readiness_score, complexity_score, effort_person_days, analysis_id,
-                    risk_codes, blocker_codes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    risk_codes, blocker_codes, input_fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (assessment_id, asset_id) DO UPDATE SET asset_name = EXCLUDED.asset_name,
                     recommended_strategy = EXCLUDED.recommended_strategy, confidence = EXCLUDED.confidence,
                     migration_readiness = EXCLUDED.migration_readiness, readiness_score = EXCLUDED.readiness_score,
                     complexity_score = EXCLUDED.complexity_score, effort_person_days = EXCLUDED.effort_person_days,
-                    analysis_id = EXCLUDED.analysis_id, risk_codes = EXCLUDED.risk_codes, blocker_codes = EXCLUDED.blocker_codes""";
+                    analysis_id = EXCLUDED.analysis_id, risk_codes = EXCLUDED.risk_codes, blocker_codes = EXCLUDED.blocker_codes,
+                    input_fingerprint = EXCLUDED.input_fingerprint""";
         template.batchUpdate(sql, analyses, 500, (ps, a) -> {
             ps.setObject(1, assessmentId);
             ps.setObject(2, a.assetId());
@@ -166,6 +193,7 @@ public class AssessmentRepository {
             ps.setObject(12, a.analysisId());
             ps.setArray(13, ps.getConnection().createArrayOf("text", codes(a.risks()).toArray()));
             ps.setArray(14, ps.getConnection().createArrayOf("text", codes(a.blockers()).toArray()));
+            ps.setString(15, a.inputFingerprint());
         });
     }
 
@@ -191,15 +219,18 @@ public class AssessmentRepository {
                 + (readiness == null ? "" : " AND d.migration_readiness = :readiness");
     }
 
-    public Optional<Decision> override(TenantScope scope, UUID assessmentId, UUID assetId, String strategy, String rationale) {
+    public Optional<Decision> override(TenantScope scope, UUID assessmentId, UUID assetId, String strategy, String rationale,
+                                       Double effortPersonDays) {
         return jdbc.sql("""
                         WITH d AS (
                             UPDATE assessment_decisions SET override_strategy = :strategy, override_rationale = :rationale,
-                                overridden_by = :user, overridden_at = now()
+                                override_effort_person_days = :effort,
+                                overridden_by = CASE WHEN :strategy::text IS NULL THEN NULL ELSE :user END,
+                                overridden_at = CASE WHEN :strategy::text IS NULL THEN NULL ELSE now() END
                             WHERE assessment_id = :id AND asset_id = :asset AND client_account_id = :account AND engagement_id = :engagement
                             RETURNING *)
                         SELECT d.*, a.analysis::text AS analysis FROM d JOIN asset_analyses a ON a.id = d.analysis_id""")
-                .param("strategy", strategy).param("rationale", rationale).param("user", scope.userId())
+                .param("strategy", strategy).param("rationale", rationale).param("effort", effortPersonDays).param("user", scope.userId())
                 .param("id", assessmentId).param("asset", assetId).param("account", scope.clientAccountId())
                 .param("engagement", scope.engagementId()).query(AssessmentRepository::decision).optional();
     }
@@ -224,7 +255,7 @@ public class AssessmentRepository {
         summary.put("risks", counts(scope, assessmentId, "SELECT r AS k, count(*) AS n FROM assessment_decisions d, unnest(d.risk_codes) r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
         summary.put("blockers", counts(scope, assessmentId, "SELECT r AS k, count(*) AS n FROM assessment_decisions d, unnest(d.blocker_codes) r WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1"));
         Map<String, Object> totals = jdbc.sql(("SELECT count(*) AS decisions, count(override_strategy) AS overrides, "
-                        + "COALESCE(sum(effort_person_days), 0) AS effort FROM assessment_decisions d WHERE %s").formatted(SCOPE))
+                        + "COALESCE(sum(COALESCE(override_effort_person_days, effort_person_days)), 0) AS effort FROM assessment_decisions d WHERE %s").formatted(SCOPE))
                 .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
                 .query((rs, row) -> {
                     Map<String, Object> t = new LinkedHashMap<>();
@@ -267,7 +298,7 @@ public class AssessmentRepository {
         JSON.readValue(rs.getString("failed"), MAP).forEach((k, v) -> failed.put(k, String.valueOf(v)));
         return new Assessment(rs.getObject("id", UUID.class), rs.getString("name"), null,
                 JSON.readValue(rs.getString("selection"), MAP), rs.getObject("flow_id", UUID.class), 0, rs.getInt("asset_count"),
-                rs.getString("rules_version"), null, Map.of(), failed, rs.getObject("created_by", UUID.class),
+                rs.getString("rules_version"), null, Map.of(), failed, rs.getInt("failed_count"), rs.getObject("created_by", UUID.class),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("completed_at")),
                 rs.getObject("approved_by", UUID.class), instant(rs.getTimestamp("approved_at")));
     }
@@ -278,6 +309,7 @@ public class AssessmentRepository {
         return new Decision(rs.getObject("asset_id", UUID.class), rs.getString("asset_name"), recommended, rs.getDouble("confidence"),
                 rs.getString("migration_readiness"), rs.getInt("readiness_score"), rs.getInt("complexity_score"),
                 rs.getDouble("effort_person_days"), override != null ? override : recommended,
+                override == null ? rs.getDouble("effort_person_days") : rs.getDouble("override_effort_person_days"),
                 override == null ? null : new Decision.Override(override, rs.getString("override_rationale"),
                         rs.getObject("overridden_by", UUID.class), instant(rs.getTimestamp("overridden_at"))),
                 JSON.readValue(rs.getString("analysis"), AssetAnalysis.class));

@@ -51,7 +51,8 @@ class AssessmentController {
     record OverrideRequest(String strategy, String rationale) {
     }
 
-    record ApprovalResponse(Assessment assessment, int assetsChanged, int assetsUnchanged, List<UUID> assetsMissing) {
+    record ApprovalResponse(Assessment assessment, int assetsChanged, int assetsUnchanged, List<UUID> assetsMissing,
+                            List<UUID> assetsChangedSinceAssessed) {
     }
 
     @Operation(summary = "Start an assessment of the given assets, or of every asset the filters match; it runs in the background")
@@ -62,7 +63,7 @@ class AssessmentController {
         return assessments.start(scope, body.name(), new AssessmentService.Selection(body.assetIds(), toFilter(body.filters())));
     }
 
-    @Operation(summary = "Assessments of the scope, newest first")
+    @Operation(summary = "Assessments of the scope, newest first (brief: no summary, asset ids counted; GET one for its summary)")
     @GetMapping
     @RequiresPermission(Permission.READ_ASSETS)
     ApiResponse<List<Assessment>> list(TenantScope scope, @RequestParam(required = false) Integer page,
@@ -78,7 +79,7 @@ class AssessmentController {
         return assessments.get(scope, id);
     }
 
-    @Operation(summary = "Per-asset decisions, by asset name; filter by final strategy or readiness")
+    @Operation(summary = "Per-asset decisions, by asset name; filter by final strategy (the override if any) or the engine's readiness")
     @GetMapping("/{assessment_id}/decisions")
     @RequiresPermission(Permission.READ_ASSETS)
     ApiResponse<List<Decision>> decisions(TenantScope scope, @PathVariable("assessment_id") UUID id,
@@ -99,12 +100,20 @@ class AssessmentController {
         return assessments.override(scope, id, assetId, body.strategy(), body.rationale());
     }
 
+    @Operation(summary = "Remove the override: the engine's strategy is final again")
+    @org.springframework.web.bind.annotation.DeleteMapping("/{assessment_id}/decisions/{asset_id}/override")
+    @RequiresPermission(Permission.WRITE_ASSETS)
+    Decision clearOverride(TenantScope scope, @PathVariable("assessment_id") UUID id, @PathVariable("asset_id") UUID assetId) {
+        return assessments.clearOverride(scope, id, assetId);
+    }
+
     @Operation(summary = "Approve: write every final strategy to its asset's six_r_strategy, recorded in the audit trail")
     @PostMapping("/{assessment_id}/approve")
     @RequiresPermission(Permission.WRITE_ASSETS)
     ApprovalResponse approve(TenantScope scope, @PathVariable("assessment_id") UUID id) {
         AssessmentService.Approval approval = assessments.approve(scope, id, AuditContext.ofCurrentRequest(scope, "api"));
-        return new ApprovalResponse(approval.assessment(), approval.changed(), approval.unchanged(), approval.missing());
+        return new ApprovalResponse(approval.assessment(), approval.changed(), approval.unchanged(), approval.missing(),
+                approval.changedSinceAssessed());
     }
 
     /** The list's filters, with the list's vocabularies checked so a typo is a 422, not an empty assessment. */
