@@ -71,6 +71,11 @@ class AssessmentFlow implements FlowHandler {
     }
 
     @Override
+    public void created(TenantScope scope, io.migrationplatform.flows.Flow flow) {
+        repository.setFlow(scope, UUID.fromString(String.valueOf(flow.configuration().get("assessment_id"))), flow.id());
+    }
+
+    @Override
     public Map<String, Object> run(FlowContext context) {
         TenantScope scope = context.scope();
         UUID id = UUID.fromString(String.valueOf(context.configuration().get("assessment_id")));

@@ -60,8 +60,7 @@ public class AssessmentService {
     @Transactional
     public Assessment start(TenantScope scope, String name, Selection selection) {
         UUID id = create(repository, scope, name, selection);
-        Flow flow = flows.start(scope, AssessmentFlow.TYPE, name.strip(), Map.of("assessment_id", id.toString()));
-        repository.setFlow(scope, id, flow.id());
+        flows.start(scope, AssessmentFlow.TYPE, name.strip(), Map.of("assessment_id", id.toString()));
         return get(scope, id);
     }
 

@@ -3,37 +3,38 @@ package io.migrationplatform.discovery;
 import io.migrationplatform.assets.AuditContext;
 import io.migrationplatform.discovery.cleansing.RowConverter;
 import io.migrationplatform.discovery.store.ImportRepository;
+import io.migrationplatform.flows.Flow;
+import io.migrationplatform.flows.FlowContext;
+import io.migrationplatform.flows.FlowHandler;
+import io.migrationplatform.flows.FlowService;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.ApiException;
-import java.time.Instant;
+import io.migrationplatform.platform.error.FieldError;
+import io.migrationplatform.platform.error.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs an import in the background, phase by phase: data_validation → field_mapping →
- * data_cleansing → asset_inventory → dependency_mapping. Progress and every phase's counts are
- * stored on the import; a bad row never stops the import. Assets are written in one transaction
- * (a crash leaves nothing half-imported) and matched against the inventory, so running an import
- * again creates no duplicates. An execution whose instance died is marked failed, never left running.
+ * Executes an import as a discovery flow: data_validation → field_mapping → data_cleansing →
+ * asset_inventory → dependency_mapping, each a phase of the flow with its counts. A bad row never
+ * stops an import; assets are written in one transaction (a crash leaves nothing half-imported) and
+ * matched against the inventory, so running an import again — after a crash, a resume or a retry —
+ * creates no duplicates. The flow engine owns the status; a paused or cancelled import stops
+ * between phases.
  */
 @Service
-public class ImportExecutor {
+public class ImportExecutor implements FlowHandler {
 
+    public static final String FLOW_TYPE = "discovery";
     public static final List<String> PHASES = List.of("data_validation", "field_mapping", "data_cleansing", "asset_inventory",
             "dependency_mapping");
     private static final Logger log = LoggerFactory.getLogger(ImportExecutor.class);
@@ -41,93 +42,88 @@ public class ImportExecutor {
     private final ImportService imports;
     private final ImportRepository repository;
     private final ImportPhases phases;
-    private final AsyncTaskExecutor executor;
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "import-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ObjectProvider<FlowService> flows;
 
-    ImportExecutor(ImportService imports, ImportRepository repository, ImportPhases phases,
-                   @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+    ImportExecutor(ImportService imports, ImportRepository repository, ImportPhases phases, ObjectProvider<FlowService> flows) {
         this.imports = imports;
         this.repository = repository;
         this.phases = phases;
-        this.executor = executor;
+        this.flows = flows;
     }
 
-    /** Starts the execution; answers at once with its flow id. */
+    /** Starts the execution as a discovery flow; answers at once with its flow id. */
+    @Transactional
     public Map<String, Object> execute(TenantScope scope, UUID importId, AuditContext context) {
         ImportRecord record = imports.get(scope, importId);
-        UUID flowId = UUID.randomUUID();
-        if (!repository.claim(importId, flowId)) {
-            throw new ApiException(HttpStatus.CONFLICT, "The import is already running",
-                    Map.of("status", record.status(), "flow_id", String.valueOf(record.flowId())));
-        }
-        AuditContext importContext = new AuditContext(context.actorId(), context.actorEmail(), "import:" + importId,
-                context.requestId());
-        executor.execute(() -> run(scope, record, importContext));
+        Flow flow = flows.getObject().start(scope, FLOW_TYPE, "Import " + record.filename(), configuration(importId, context));
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("flow_id", flowId);
+        answer.put("flow_id", flow.id());
         answer.put("import_id", importId);
         answer.put("status", "running");
         answer.put("phases", PHASES);
         return answer;
     }
 
-    private void run(TenantScope scope, ImportRecord record, AuditContext context) {
-        UUID id = record.id();
-        MDC.put("request_id", context.requestId());
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> safeHeartbeat(id), 20, 20, TimeUnit.SECONDS);
-        List<Map<String, Object>> progress = new ArrayList<>();
-        try {
-            repository.clearRun(id);
-            ImportRun run = new ImportRun(scope, record, context);
-            for (String phase : PHASES) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("name", phase);
-                entry.put("status", "running");
-                entry.put("started_at", Instant.now().toString());
-                progress.add(entry);
-                repository.progress(id, phase, progress);
-                Map<String, Object> counts = phases.run(phase, run);
-                entry.put("status", "completed");
-                entry.put("finished_at", Instant.now().toString());
-                entry.put("counts", counts);
-                repository.progress(id, phase, progress);
-            }
-            repository.finish(id, "completed", run.result(), null);
-            log.info("Import {} completed: {}", id, run.result());
-        } catch (RuntimeException e) {
-            log.error("Import {} failed", id, e);
-            if (!progress.isEmpty()) {
-                progress.get(progress.size() - 1).put("status", "failed");
-                repository.progress(id, String.valueOf(progress.get(progress.size() - 1).get("name")), progress);
-            }
-            repository.finish(id, "failed", null, "The import failed unexpectedly; nothing of the failed phase was kept. "
-                    + "Execute it again; the log has the details (request id " + context.requestId() + ")");
-        } finally {
-            heartbeat.cancel(false);
-            MDC.remove("request_id");
+    private static Map<String, Object> configuration(UUID importId, AuditContext context) {
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        configuration.put("import_id", importId.toString());
+        if (context != null) {
+            configuration.put("actor_email", context.actorEmail());
+            configuration.put("request_id", context.requestId());
         }
+        return configuration;
     }
 
-    private void safeHeartbeat(UUID id) {
-        try {
-            repository.heartbeat(id);
-        } catch (RuntimeException e) {
-            log.warn("Import {} heartbeat failed: {}", id, e.getMessage());
-        }
+    @Override
+    public String flowType() {
+        return FLOW_TYPE;
     }
 
-    /** Executions left "running" by an instance that died are failed visibly (checked every minute). */
-    @Scheduled(fixedDelay = 60_000, initialDelay = 5_000)
-    void failAbandoned() {
-        int failed = repository.failStale("Interrupted: the server stopped during the import. Nothing half-imported was kept; "
-                + "execute it again.");
-        if (failed > 0) {
-            log.warn("{} interrupted import(s) marked failed", failed);
+    @Override
+    public List<String> phases() {
+        return PHASES;
+    }
+
+    /** POST /flows with flow_type discovery, or an execute: the import must exist in the scope and not be running. */
+    @Override
+    public Map<String, Object> prepare(TenantScope scope, String name, Map<String, Object> configuration) {
+        UUID importId;
+        try {
+            importId = UUID.fromString(String.valueOf(configuration.get("import_id")));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(List.of(new FieldError("configuration.import_id", "An import id is required", "missing")));
         }
+        ImportRecord record = imports.get(scope, importId);
+        if ("running".equals(record.status())) {
+            throw new ApiException(HttpStatus.CONFLICT, "The import is already running",
+                    Map.of("status", record.status(), "flow_id", String.valueOf(record.flowId())));
+        }
+        return configuration.containsKey("request_id") ? configuration : configuration(importId, null);
+    }
+
+    @Override
+    public void created(TenantScope scope, Flow flow) {
+        repository.setFlow(UUID.fromString(String.valueOf(flow.configuration().get("import_id"))), flow.id());
+    }
+
+    @Override
+    public Map<String, Object> run(FlowContext flow) {
+        TenantScope scope = flow.scope();
+        UUID id = UUID.fromString(String.valueOf(flow.configuration().get("import_id")));
+        ImportRecord record = imports.get(scope, id);
+        Object email = flow.configuration().get("actor_email");
+        Object requestId = flow.configuration().get("request_id");
+        AuditContext context = new AuditContext(scope.userId(), email == null ? null : email.toString(), "import:" + id,
+                requestId == null ? null : requestId.toString());
+        repository.clearRun(id);
+        ImportRun run = new ImportRun(scope, record, context);
+        for (String phase : PHASES) {
+            flow.checkpoint();
+            flow.phase(phase);
+            flow.counts(phases.run(phase, run));
+        }
+        log.info("Import {} completed: {}", id, run.result());
+        return run.result();
     }
 
     /** State shared by the phases of one execution. */

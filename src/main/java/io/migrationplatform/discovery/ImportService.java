@@ -8,6 +8,9 @@ import io.migrationplatform.discovery.parse.SourceRow;
 import io.migrationplatform.discovery.parse.TableReader;
 import io.migrationplatform.discovery.parse.UnreadableFileException;
 import io.migrationplatform.discovery.store.ImportRepository;
+import io.migrationplatform.flows.Flow;
+import io.migrationplatform.flows.FlowPhase;
+import io.migrationplatform.flows.FlowService;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.ApiException;
 import io.migrationplatform.platform.error.FieldError;
@@ -48,8 +51,11 @@ public class ImportService {
 
     private final ImportRepository imports;
 
-    ImportService(ImportRepository imports) {
+    private final FlowService flows;
+
+    ImportService(ImportRepository imports, FlowService flows) {
         this.imports = imports;
+        this.flows = flows;
     }
 
     @Transactional
@@ -131,14 +137,42 @@ public class ImportService {
         return sample;
     }
 
+    /** The import with its execution: status, phases, result and error are its discovery flow's. */
     @Transactional(readOnly = true)
     public ImportRecord get(TenantScope scope, UUID id) {
-        return imports.find(scope, id).orElseThrow(() -> new NotFoundException("Import"));
+        return withExecution(scope, imports.find(scope, id).orElseThrow(() -> new NotFoundException("Import")));
     }
 
     @Transactional(readOnly = true)
     public List<ImportRecord> list(TenantScope scope, PageParams page) {
-        return imports.list(scope, page);
+        return imports.list(scope, page).stream().map(r -> withExecution(scope, r)).toList();
+    }
+
+    /** The flow is the one owner of execution state; the import only remembers which flow ran it. */
+    private ImportRecord withExecution(TenantScope scope, ImportRecord r) {
+        Flow flow = r.flowId() == null ? null : flows.find(scope, r.flowId()).orElse(null);
+        if (flow == null) {
+            return r;
+        }
+        String status = flow.status().isActive() ? "running" : flow.status().json();
+        List<Map<String, Object>> phases = new ArrayList<>();
+        for (FlowPhase p : flow.phases()) {
+            Map<String, Object> phase = new LinkedHashMap<>();
+            phase.put("name", p.name());
+            phase.put("status", p.status());
+            phase.put("progress", p.progress());
+            phase.put("started_at", p.startedAt());
+            phase.put("finished_at", p.finishedAt());
+            phase.put("counts", p.counts());
+            if (p.error() != null) {
+                phase.put("error", p.error());
+            }
+            phases.add(phase);
+        }
+        return new ImportRecord(r.id(), r.clientAccountId(), r.engagementId(), r.filename(), r.sizeBytes(), r.sha256(), r.format(),
+                r.encoding(), r.delimiter(), r.headerRow(), r.sourceType(), r.sourceTypeConfidence(), r.columns(), r.rowCount(),
+                r.sampleRows(), r.mappings(), status, flow.currentPhase(), phases, r.flowId(), flow.result(), flow.error(),
+                r.createdBy(), r.createdAt(), r.updatedAt(), flow.startedAt(), flow.finishedAt());
     }
 
     @Transactional(readOnly = true)

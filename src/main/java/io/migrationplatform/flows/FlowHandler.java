@@ -29,6 +29,10 @@ public interface FlowHandler {
         return configuration;
     }
 
+    /** Called in the creating transaction once the flow exists, so the feature can remember which flow runs its work. */
+    default void created(TenantScope scope, Flow flow) {
+    }
+
     /** Does the work, phase by phase ({@link FlowContext#phase}); returns the flow's result summary. */
     Map<String, Object> run(FlowContext context) throws Exception;
 }

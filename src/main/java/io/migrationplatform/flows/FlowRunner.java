@@ -45,7 +45,7 @@ class FlowRunner implements TaskHandler {
     }
 
     @Override
-    public Map<String, Object> run(TaskContext task) {
+    public Map<String, Object> run(TaskContext task) throws Exception {
         TenantScope scope = task.scope();
         UUID flowId = UUID.fromString(String.valueOf(task.input().get("flow_id")));
         if (!engine.claim(scope, flowId)) {
@@ -65,6 +65,11 @@ class FlowRunner implements TaskHandler {
             engine.stopped(scope, flowId);
             return Map.of("flow_id", flowId.toString(), "stopped", stopped.status().json());
         } catch (Exception e) {
+            if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                // The server is stopping: leave the flow running; its task is queued again and resumes it.
+                log.info("Flow {} interrupted by a shutdown; it will resume", flowId);
+                throw e;
+            }
             String message = e instanceof ApiException api ? api.getMessage()
                     : "The " + flow.flowType() + " flow failed unexpectedly; the log has the details (flow " + flowId + ")";
             log.error("Flow {} ({}) failed", flowId, flow.flowType(), e);

@@ -48,6 +48,38 @@ class FlowsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aDiscoveryImportRunsAsAFlowAndTheImportShowsTheFlowsState() throws Exception {
+        ApiClient client = owner("flows-discovery");
+        byte[] csv;
+        try (var in = FlowsIT.class.getResourceAsStream("/discovery/samples/enterprise-cmdb-20.csv")) {
+            csv = in.readAllBytes();
+        }
+        String importId = client.upload("/api/v1/discovery/imports", "file", "enterprise-cmdb-20.csv", csv).json().get("id").asString();
+        ApiClient.Response started = client.post("/api/v1/discovery/imports/" + importId + "/execute", null);
+        assertThat(started.status()).isEqualTo(202);
+        String flowId = started.json().get("flow_id").asString();
+        JsonNode flow = await(client, flowId, "completed");
+        assertThat(flow.get("flow_type").asString()).isEqualTo("discovery");
+        assertThat(flow.get("name").asString()).isEqualTo("Import enterprise-cmdb-20.csv");
+        assertThat(names(flow.get("phases"))).containsExactly("data_validation", "field_mapping", "data_cleansing", "asset_inventory",
+                "dependency_mapping");
+        assertThat(flow.at("/phases/3/counts/created").asInt()).isEqualTo(20);
+        assertThat(flow.at("/result/assets_created").asInt()).isEqualTo(20);
+        JsonNode imported = client.get("/api/v1/discovery/imports/" + importId).json();
+        assertThat(imported.get("status").asString()).isEqualTo("completed");
+        assertThat(imported.get("flow_id").asString()).isEqualTo(flowId);
+        assertThat(imported.at("/result/assets_created").asInt()).isEqualTo(20);
+        assertThat(imported.at("/phases/4/status").asString()).isEqualTo("completed");
+
+        ApiClient.Response viaFlows = client.post("/api/v1/flows", Map.of("flow_type", "discovery", "configuration", Map.of("import_id", importId)));
+        assertThat(viaFlows.status()).isEqualTo(202);
+        JsonNode again = await(client, viaFlows.json().get("id").asString(), "completed");
+        assertThat(again.at("/result/assets_unchanged").asInt()).as("running an import again changes nothing").isEqualTo(20);
+        assertThat(client.post("/api/v1/flows", Map.of("flow_type", "discovery", "configuration", Map.of("import_id", "nope"))).status())
+                .isEqualTo(422);
+    }
+
+    @Test
     void pauseTakesEffectAtTheNextCheckpointAndResumeFinishes() {
         ApiClient client = owner("flows-pause");
         String flowId = client.post("/api/v1/flows", Map.of("flow_type", "test.steps", "name", "steps")).json().get("id").asString();

@@ -100,38 +100,10 @@ public class ImportRepository {
                 .param("id", id).param("m", json(mappings)).update();
     }
 
-    /** Marks the import running for this execution; false when it already runs. */
-    public boolean claim(UUID id, UUID flowId) {
-        return jdbc.sql("""
-                        UPDATE discovery_imports SET status = 'running', flow_id = :flow, current_phase = NULL, phases = '[]'::jsonb,
-                               result = NULL, error = NULL, started_at = now(), finished_at = NULL, updated_at = now()
-                        WHERE id = :id AND status <> 'running'""")
-                .param("id", id).param("flow", flowId).update() == 1;
-    }
-
-    public void progress(UUID id, String phase, List<Map<String, Object>> phases) {
-        jdbc.sql("UPDATE discovery_imports SET current_phase = :phase, phases = CAST(:phases AS jsonb), updated_at = now() WHERE id = :id")
-                .param("id", id).param("phase", phase).param("phases", json(phases)).update();
-    }
-
-    public void finish(UUID id, String status, Map<String, Object> result, String error) {
-        jdbc.sql("""
-                        UPDATE discovery_imports SET status = :status, result = CAST(:result AS jsonb), error = :error,
-                               finished_at = now(), updated_at = now() WHERE id = :id""")
-                .param("id", id).param("status", status).param("result", result == null ? null : json(result))
-                .param("error", error).update();
-    }
-
-    /** Executions whose instance stopped beating (crash, kill -9): failed visibly, never left running. */
-    public int failStale(String reason) {
-        return jdbc.sql("""
-                        UPDATE discovery_imports SET status = 'failed', error = :reason, finished_at = now(), updated_at = now()
-                        WHERE status = 'running' AND updated_at < now() - interval '2 minutes'""")
-                .param("reason", reason).update();
-    }
-
-    public void heartbeat(UUID id) {
-        jdbc.sql("UPDATE discovery_imports SET updated_at = now() WHERE id = :id AND status = 'running'").param("id", id).update();
+    /** Records the flow that executes the import (its status, phases and result live in the flow). */
+    public void setFlow(UUID id, UUID flowId) {
+        jdbc.sql("UPDATE discovery_imports SET flow_id = :flow, updated_at = now() WHERE id = :id").param("id", id).param("flow", flowId)
+                .update();
     }
 
     public void clearRun(UUID id) {
@@ -223,13 +195,9 @@ public class ImportRepository {
                 rs.getObject("source_type_confidence") == null ? null : rs.getDouble("source_type_confidence"),
                 JSON.readValue(rs.getString("columns"), new TypeReference<List<String>>() { }), rs.getInt("row_count"),
                 JSON.readValue(rs.getString("sample_rows"), new TypeReference<List<Map<String, String>>>() { }),
-                JSON.readValue(rs.getString("mappings"), new TypeReference<List<ColumnMapping>>() { }), rs.getString("status"),
-                rs.getString("current_phase"),
-                JSON.readValue(rs.getString("phases"), new TypeReference<List<Map<String, Object>>>() { }),
-                rs.getObject("flow_id", UUID.class),
-                rs.getString("result") == null ? null : JSON.readValue(rs.getString("result"), new TypeReference<Map<String, Object>>() { }),
-                rs.getString("error"), rs.getObject("created_by", UUID.class), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "started_at"), instant(rs, "finished_at"));
+                JSON.readValue(rs.getString("mappings"), new TypeReference<List<ColumnMapping>>() { }), "uploaded", null, List.of(),
+                rs.getObject("flow_id", UUID.class), null, null, rs.getObject("created_by", UUID.class), instant(rs, "created_at"),
+                instant(rs, "updated_at"), null, null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
