@@ -68,6 +68,9 @@ class LifecycleCatalogTest {
             Windows Server 2012                                   | windows-server  | 2012
             Windows Server 2008 R2 Enterprise SP1                 | windows-server  | 2008-r2-sp1
             Windows Server 2003                                   | windows-server  | 2003-sp2
+            Win2k8 R2                                             | windows-server  | 2008-r2-sp1
+            win2k12                                               | windows-server  | 2012
+            Win2012 R2 Std                                        | windows-server  | 2012-r2
             SQL Server 2014 SP2                                   | mssqlserver     | 12.0-sp2
             SQL Server 2016 Standard                              | mssqlserver     | 13.0-sp3
             MS SQL Server 2008                                    | mssqlserver     | 10.0-sp4
