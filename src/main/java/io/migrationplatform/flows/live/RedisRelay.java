@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +56,10 @@ final class RedisRelay {
     private final ExecutorService receiver = Executors.newSingleThreadExecutor(LiveFlowUpdates.daemonThreads("live-redis-receive-"));
     private final AtomicLong pausedUntil = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong();
-    private RedisMessageListenerContainer container;
+    private final ScheduledExecutorService retries =
+            Executors.newSingleThreadScheduledExecutor(LiveFlowUpdates.daemonThreads("live-redis-retry-"));
+    private volatile RedisMessageListenerContainer container;
+    private volatile boolean stopped;
 
     RedisRelay(RedisConnectionFactory connections, StringRedisTemplate redis, JsonMapper json, String channel,
                int queueCapacity, LiveMetrics metrics) {
@@ -82,15 +86,39 @@ final class RedisRelay {
                 new ChannelTopic(channel));
         listeners.afterPropertiesSet();
         this.container = listeners;
+        subscribe(1_000);
+    }
+
+    /**
+     * The container retries a subscription that Redis dropped, but not one that never started (Redis
+     * down when this instance started): that one is retried here, backing off up to 30 s.
+     */
+    private void subscribe(long retryMillis) {
+        if (stopped) {
+            return;
+        }
         try {
-            listeners.start();
+            container.start();
             log.info("Live updates: shared with the other instances through Redis channel {}", channel);
         } catch (RuntimeException e) {
-            log.warn("Live updates: Redis is unavailable ({}); updates stay on this instance until it is back", e.getMessage());
+            if (retryMillis == 1_000) {
+                log.warn("Live updates: Redis is unavailable ({}); updates stay on this instance until it is back",
+                        e.getMessage());
+            } else {
+                log.debug("Live updates: Redis still unavailable ({})", e.getMessage());
+            }
+            try {
+                container.stop();
+                retries.schedule(() -> subscribe(Math.min(retryMillis * 2, 30_000)), retryMillis, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException stopping) {
+                log.debug("Live updates: Redis subscription not retried: {}", stopping.toString());
+            }
         }
     }
 
     void stop() {
+        stopped = true;
+        retries.shutdownNow();
         publisher.shutdown();
         receiver.shutdown();
         if (container != null) {
