@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -33,7 +34,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * the same way. A timer sends keep-alives, re-checks every subscriber's access, and disconnects
  * subscribers whose send is stuck.
  */
-public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle {
+public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFlowUpdates.class);
 
@@ -44,7 +45,7 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle {
     private final RedisRelay relay;
     private final LiveDispatch dispatch;
     private final ThreadPoolExecutor fanout;
-    private final ScheduledExecutorService timer;
+    private ScheduledExecutorService timer;
     private final Map<Grant.ScopeKey, Set<Subscriber>> byScope = new ConcurrentHashMap<>();
     private final Map<Subscriber.Transport, AtomicInteger> counts = Map.of(
             Subscriber.Transport.WEBSOCKET, new AtomicInteger(), Subscriber.Transport.SSE, new AtomicInteger());
@@ -62,7 +63,6 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle {
         this.dispatch = new LiveDispatch(Math.max(2, Runtime.getRuntime().availableProcessors()), properties.maxDispatchThreads());
         this.fanout = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(properties.publishQueue()),
                 daemonThreads("live-fanout-"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("live-heartbeat-"));
     }
 
     static CustomizableThreadFactory daemonThreads(String prefix) {
@@ -221,8 +221,13 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle {
 
     // --- lifecycle -----------------------------------------------------------------------------
 
+    /** Started after the web server; stopped before its graceful shutdown, and again on every restart (tests pause contexts). */
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("live-heartbeat-"));
         long heartbeat = properties.heartbeatInterval().toMillis();
         timer.scheduleWithFixedDelay(guarded(this::heartbeat), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long watchdog = Math.max(100, Math.min(1_000, properties.sendTimeLimit().toMillis() / 4));
@@ -235,19 +240,30 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle {
         running = true;
     }
 
-    /** Before the web server's graceful shutdown: long-lived streams would otherwise hold it up. */
+    /** Ends every subscription (WebSocket close 1001): long-lived streams would otherwise hold up the graceful shutdown. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         timer.shutdownNow();
         if (relay != null) {
             relay.stop();
         }
-        fanout.shutdown();
         for (Subscriber subscriber : allSubscribers()) {
             subscriber.end(Subscriber.Ending.SHUTDOWN);
         }
+    }
+
+    @Override
+    public void destroy() {
+        stop();
+        fanout.shutdown();
         dispatch.shutdown(2_000);
+        if (relay != null) {
+            relay.close();
+        }
     }
 
     @Override

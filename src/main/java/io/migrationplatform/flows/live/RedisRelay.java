@@ -59,7 +59,6 @@ final class RedisRelay {
     private final ScheduledExecutorService retries =
             Executors.newSingleThreadScheduledExecutor(LiveFlowUpdates.daemonThreads("live-redis-retry-"));
     private volatile RedisMessageListenerContainer container;
-    private volatile boolean stopped;
 
     RedisRelay(RedisConnectionFactory connections, StringRedisTemplate redis, JsonMapper json, String channel,
                int queueCapacity, LiveMetrics metrics) {
@@ -73,7 +72,7 @@ final class RedisRelay {
     }
 
     /** Subscribes to the channel; when Redis is down the subscription is retried in the background. */
-    void start(Consumer<FlowUpdate> fromOtherInstances) {
+    synchronized void start(Consumer<FlowUpdate> fromOtherInstances) {
         RedisMessageListenerContainer listeners = new RedisMessageListenerContainer();
         listeners.setConnectionFactory(connections);
         ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2);
@@ -86,19 +85,19 @@ final class RedisRelay {
                 new ChannelTopic(channel));
         listeners.afterPropertiesSet();
         this.container = listeners;
-        subscribe(1_000);
+        subscribe(listeners, 1_000);
     }
 
     /**
      * The container retries a subscription that Redis dropped, but not one that never started (Redis
      * down when this instance started): that one is retried here, backing off up to 30 s.
      */
-    private void subscribe(long retryMillis) {
-        if (stopped) {
-            return;
+    private void subscribe(RedisMessageListenerContainer listeners, long retryMillis) {
+        if (listeners != container) {
+            return; // stopped, or restarted with another container
         }
         try {
-            container.start();
+            listeners.start();
             log.info("Live updates: shared with the other instances through Redis channel {}", channel);
         } catch (RuntimeException e) {
             if (retryMillis == 1_000) {
@@ -108,27 +107,34 @@ final class RedisRelay {
                 log.debug("Live updates: Redis still unavailable ({})", e.getMessage());
             }
             try {
-                container.stop();
-                retries.schedule(() -> subscribe(Math.min(retryMillis * 2, 30_000)), retryMillis, TimeUnit.MILLISECONDS);
+                listeners.stop();
+                retries.schedule(() -> subscribe(listeners, Math.min(retryMillis * 2, 30_000)), retryMillis,
+                        TimeUnit.MILLISECONDS);
             } catch (RuntimeException stopping) {
                 log.debug("Live updates: Redis subscription not retried: {}", stopping.toString());
             }
         }
     }
 
-    void stop() {
-        stopped = true;
-        retries.shutdownNow();
-        publisher.shutdown();
-        receiver.shutdown();
-        if (container != null) {
+    /** Unsubscribes; publishing goes on (a stopped instance has nothing to publish). */
+    synchronized void stop() {
+        RedisMessageListenerContainer listeners = container;
+        container = null;
+        if (listeners != null) {
             try {
-                container.stop();
-                container.destroy();
+                listeners.stop();
+                listeners.destroy();
             } catch (Exception e) {
                 log.debug("Stopping the Redis listener failed: {}", e.toString());
             }
         }
+    }
+
+    void close() {
+        stop();
+        retries.shutdownNow();
+        publisher.shutdown();
+        receiver.shutdown();
     }
 
     /** Relays an update to the other instances, off the caller's thread. */

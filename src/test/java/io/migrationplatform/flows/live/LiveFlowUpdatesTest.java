@@ -56,7 +56,7 @@ class LiveFlowUpdatesTest {
     @AfterEach
     void stop() {
         if (hub != null) {
-            hub.stop();
+            hub.destroy();
         }
     }
 
@@ -103,6 +103,23 @@ class LiveFlowUpdatesTest {
         assertThat(otherAccount.received).isEmpty();
         assertThat(meters.get("migrate.live.subscribers").tag("transport", "websocket").gauge().value()).isEqualTo(3);
         assertThat(meters.get("migrate.live.updates.published").counter().count()).isEqualTo(100);
+    }
+
+    @Test
+    void aStoppedHubEndsItsSubscriptionsAndStartsAgain() {
+        // Spring's test framework stops cached contexts it does not use and starts them again later.
+        LiveFlowUpdates hub = hub(properties(Duration.ofSeconds(10), DataSize.ofKilobytes(512)), null);
+        TestSubscriber before = new TestSubscriber(account, engagement, hub, false);
+        hub.register(before);
+        hub.stop();
+        await(() -> before.closedWith == Subscriber.Ending.SHUTDOWN, "the subscriber's end at stop");
+        assertThat(hub.isRunning()).isFalse();
+        hub.start();
+        TestSubscriber after = new TestSubscriber(account, engagement, hub, false);
+        hub.register(after);
+        hub.publish(update(account, engagement, 1));
+        await(() -> after.received.size() == 1, "an update after the restart");
+        assertThat(before.received).isEmpty();
     }
 
     @Test

@@ -72,8 +72,8 @@ class RedisRelayRecoveryIT {
             assertThat(delivered).as("an update from another instance after Redis came up").isNotEmpty();
             assertThat(delivered.get(0).flowId()).isEqualTo(update.flowId());
         } finally {
-            late.stop();
-            other.stop();
+            late.close();
+            other.close();
             subscriberSide.destroy();
             publisherSide.destroy();
             if (redis != null) {
