@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 abstract class Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
+    private static final long IDLE = Long.MIN_VALUE;
 
     enum Transport { WEBSOCKET, SSE }
 
@@ -33,7 +34,8 @@ abstract class Subscriber {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean held;
-    private volatile long sendStartedNanos;
+    /** When the write in flight started ({@link System#nanoTime()}, which may be negative); IDLE when none is. */
+    private volatile long sendStartedNanos = IDLE;
 
     /** @param held when true nothing is sent until {@link #release(Outbound)} puts the first message in front */
     Subscriber(Grant grant, LiveFlowUpdates hub, boolean held) {
@@ -89,7 +91,7 @@ abstract class Subscriber {
     /** Ends the subscription if its current write has taken longer than the limit. */
     void checkSendTime(long nowNanos, long limitNanos) {
         long started = sendStartedNanos;
-        if (started != 0 && nowNanos - started > limitNanos) {
+        if (started != IDLE && nowNanos - started > limitNanos) {
             end(Ending.SEND_TIMEOUT, 1);
         }
     }
@@ -153,7 +155,7 @@ abstract class Subscriber {
         try {
             for (Outbound next; !ended.get() && (next = buffer.pollFirst()) != null; ) {
                 buffered.addAndGet(-next.size());
-                sendStartedNanos = Math.max(1, System.nanoTime());
+                sendStartedNanos = System.nanoTime();
                 try {
                     Outbound message = next;
                     LiveDispatch.blocking(() -> transmit(message));
@@ -163,7 +165,7 @@ abstract class Subscriber {
                     end(tooLong ? Ending.SEND_TIMEOUT : Ending.SEND_FAILED, tooLong ? 1 : 0);
                     return;
                 } finally {
-                    sendStartedNanos = 0;
+                    sendStartedNanos = IDLE;
                 }
                 if (!next.heartbeat()) {
                     hub.metrics().sent();
