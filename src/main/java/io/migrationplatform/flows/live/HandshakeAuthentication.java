@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -52,18 +53,24 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
         if (token == null) {
             return refuse(http, out, 401, "Not authenticated");
         }
-        Optional<AuthenticatedUser> user = access.authenticate(token);
-        if (user.isEmpty()) {
-            return refuse(http, out, 401, "Could not validate credentials");
+        try {
+            Optional<AuthenticatedUser> user = access.authenticate(token);
+            if (user.isEmpty()) {
+                return refuse(http, out, 401, "Could not validate credentials");
+            }
+            UUID[] scope = scopeOf(http.getRequestURI());
+            if (scope == null || access.readableScope(user.get(), scope[0], scope[1]).isEmpty()) {
+                log.info("WebSocket handshake refused: user {} may not read client account/engagement {}", user.get().id(),
+                        http.getRequestURI());
+                return refuse(http, out, 403, "No read access to this client account and engagement");
+            }
+            attributes.put(GRANT, new Grant(user.get().id(), scope[0], scope[1], token));
+            return true;
+        } catch (DataAccessException e) {
+            log.warn("WebSocket handshake refused: database unavailable ({})", e.getMessage());
+            out.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            return refuse(http, out, 503, "The service is temporarily unavailable; try again shortly");
         }
-        UUID[] scope = scopeOf(http.getRequestURI());
-        if (scope == null || access.readableScope(user.get(), scope[0], scope[1]).isEmpty()) {
-            log.info("WebSocket handshake refused: user {} may not read client account/engagement {}", user.get().id(),
-                    http.getRequestURI());
-            return refuse(http, out, 403, "No read access to this client account and engagement");
-        }
-        attributes.put(GRANT, new Grant(user.get().id(), scope[0], scope[1], token));
-        return true;
     }
 
     @Override
