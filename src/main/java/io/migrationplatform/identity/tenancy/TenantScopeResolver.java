@@ -3,6 +3,7 @@ package io.migrationplatform.identity.tenancy;
 import io.migrationplatform.identity.AuthenticatedUser;
 import io.migrationplatform.identity.Role;
 import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.identity.TenantScopes;
 import io.migrationplatform.platform.error.ForbiddenException;
 import io.migrationplatform.platform.error.NotFoundException;
 import io.migrationplatform.platform.error.ValidationException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * from {@code X-Engagement-ID} (or the default), which must belong to that account (404 otherwise).
  */
 @Component
-public class TenantScopeResolver {
+public class TenantScopeResolver implements TenantScopes {
 
     public static final String ACCOUNT_HEADER = "X-Client-Account-ID";
     public static final String ENGAGEMENT_HEADER = "X-Engagement-ID";
@@ -41,6 +42,7 @@ public class TenantScopeResolver {
         return scope;
     }
 
+    @Override
     public TenantScope resolve(AuthenticatedUser user, Optional<UUID> requestedAccount, Optional<UUID> requestedEngagement) {
         UUID accountId = requestedAccount.or(() -> Optional.ofNullable(user.defaultClientAccountId()))
                 .or(() -> user.roles().keySet().stream().sorted().findFirst())
