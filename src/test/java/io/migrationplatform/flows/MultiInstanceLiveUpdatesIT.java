@@ -150,4 +150,20 @@ class MultiInstanceLiveUpdatesIT {
             assertThat(stream.next(WAIT).json().get("data").get("progress").asInt()).isEqualTo(40);
         }
     }
+
+    @Test
+    void aRealFlowStartedOnOneInstanceIsFollowedLiveOnTheOther() {
+        TestTenants.User owner = t.createUser(tenant, "super_admin");
+        try (LiveClient onA = subscribeOn(portA)) {
+            String flowId = new ApiClient("http://localhost:" + portB).withToken(owner.accessToken())
+                    .post("/api/v1/flows", Map.of("flow_type", "test.steps", "name", "on B", "configuration", Map.of("steps", 5)))
+                    .json().get("id").asString();
+            String status = "";
+            while (!status.equals("completed")) {
+                tools.jackson.databind.JsonNode update = onA.next("flow_update", WAIT);
+                assertThat(update.get("flow_id").asString()).isEqualTo(flowId);
+                status = update.at("/data/status").asString();
+            }
+        }
+    }
 }
