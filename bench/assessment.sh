@@ -7,7 +7,7 @@
 #   bench/assessment.sh               # 10,000 assets
 #   ASSETS=2000 bench/assessment.sh
 #
-# Needs: JDK 17+, Maven, python3, curl, PostgreSQL at 127.0.0.1:5432 (trust).
+# Needs: JDK 17+, Maven, python3, curl, bc, PostgreSQL at 127.0.0.1:5432 (trust).
 # Writes bench/results/<date>-assessment.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,8 +62,8 @@ run() {  # one assessment of every asset; prints "<seconds from POST to complete
   aid=$(curl -sf -X POST "$B/assessments" -H "$H" -H 'Content-Type: application/json' -d "{\"name\": \"bench $1\", \"filters\": {}}" | json 'd["id"]')
   until curl -sf "$B/assessments/$aid" -H "$H" | json 'd["status"]' | grep -qE 'completed|failed'; do sleep 0.05; done
   end=$(date +%s.%N)
-  local task; task=$(curl -sf "$B/assessments/$aid" -H "$H" | json 'd["task_id"]')
-  local inside; inside=$(curl -sf "$B/tasks/$task" -H "$H" | python3 -c '
+  local flow; flow=$(curl -sf "$B/assessments/$aid" -H "$H" | json 'd["flow_id"]')
+  local inside; inside=$(curl -sf "$B/flows/$flow" -H "$H" | python3 -c '
 import sys, json, datetime
 d = json.load(sys.stdin)
 p = lambda s: datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
@@ -80,7 +80,7 @@ SUMMARY=$(curl -sf "$B/assessments/$AID2" -H "$H" | json 'json.dumps({k: d["summ
   echo
   echo "Estate: $ASSETS generated assets imported through discovery ($IMPORTED), up to 3 dependencies each."
   echo
-  echo "| run | POST /assessments → status completed | inside the task (read → analyse → store) |"
+  echo "| run | POST /assessments → status completed | inside the flow (read → analyse → store) |"
   echo "|---|---|---|"
   echo "| cold JVM | $(printf '%.2f' "$COLD") s | $COLD_TASK s |"
   echo "| second assessment | $(printf '%.2f' "$WARM") s | $WARM_TASK s |"
