@@ -1,0 +1,205 @@
+package io.migrationplatform.planning.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * Dependency-aware wave planning. Rules, in order:
+ * <ol>
+ *   <li>Assets excluded by strategy (e.g. retire, retain) are not planned; a dependency on one, or on an
+ *       asset outside the selection, is reported as an external constraint.</li>
+ *   <li>Assets in a dependency cycle (a strongly connected component) form one group and move together.</li>
+ *   <li>A group lands in a wave strictly after every group it depends on (the database before the
+ *       servers that need it), in the earliest such wave with room for the whole group.</li>
+ *   <li>A group larger than the wave capacity is placed alone in a wave of its own and reported —
+ *       never split.</li>
+ *   <li>With a pilot, wave 1 holds a few low-risk assets: no dependencies either way, low or medium
+ *       criticality.</li>
+ * </ol>
+ * Pure and deterministic (ties broken by name then id); JGraphT finds the components and the order.
+ */
+public final class WavePlanner {
+
+    public static final int PILOT_SIZE = 5;
+
+    /** One asset to plan. {@code dependsOn} may name assets that are not planned. */
+    public record PlanAsset(UUID id, String name, String assetType, String criticality, String strategy, List<UUID> dependsOn) {
+    }
+
+    public record Options(int maxAssetsPerWave, LocalDate startDate, int waveDurationDays, int gapDays, Set<String> excludeStrategies,
+                          boolean pilot) {
+    }
+
+    /** A dependency that leaves the plan: on an asset outside the selection or excluded by its strategy. */
+    public record Constraint(UUID assetId, UUID dependsOnAssetId, String reason) {
+    }
+
+    public record Wave(int waveNumber, LocalDate startDate, LocalDate endDate, boolean pilot, List<UUID> assetIds) {
+    }
+
+    public record Plan(List<Wave> waves, List<Constraint> constraints, List<String> warnings, int plannedAssets, int excludedAssets,
+                       int groups) {
+    }
+
+    private WavePlanner() {
+    }
+
+    public static Plan plan(List<PlanAsset> assets, Options options, Map<UUID, String> outsideReasons) {
+        if (options.maxAssetsPerWave() < 1) {
+            throw new IllegalArgumentException("max_assets_per_wave must be at least 1");
+        }
+        Map<UUID, PlanAsset> byId = new HashMap<>();
+        List<PlanAsset> planned = new ArrayList<>();
+        int excluded = 0;
+        for (PlanAsset asset : assets) {
+            byId.put(asset.id(), asset);
+            if (asset.strategy() != null && options.excludeStrategies().contains(asset.strategy())) {
+                excluded++;
+            } else {
+                planned.add(asset);
+            }
+        }
+        planned.sort(Comparator.comparing((PlanAsset a) -> a.name() == null ? "" : a.name()).thenComparing(PlanAsset::id));
+        Map<UUID, Integer> index = new HashMap<>();
+        for (int i = 0; i < planned.size(); i++) {
+            index.put(planned.get(i).id(), i);
+        }
+
+        List<Constraint> constraints = new ArrayList<>();
+        Graph<Integer, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+        for (int i = 0; i < planned.size(); i++) {
+            graph.addVertex(i);
+        }
+        int[] dependents = new int[planned.size()];
+        boolean[] hasDependencies = new boolean[planned.size()];
+        for (int i = 0; i < planned.size(); i++) {
+            PlanAsset asset = planned.get(i);
+            for (UUID target : new HashSet<>(asset.dependsOn())) {
+                Integer j = index.get(target);
+                if (j == null) {
+                    PlanAsset other = byId.get(target);
+                    String reason = other != null ? "excluded: " + other.strategy()
+                            : outsideReasons.getOrDefault(target, "outside the planned selection");
+                    constraints.add(new Constraint(asset.id(), target, reason));
+                } else if (j != i) {
+                    graph.addEdge(i, j);
+                    dependents[j]++;
+                    hasDependencies[i] = true;
+                }
+            }
+        }
+
+        // Groups: strongly connected components (a cycle moves together).
+        int[] groupOf = new int[planned.size()];
+        List<List<Integer>> groups = new ArrayList<>();
+        for (Set<Integer> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
+            List<Integer> members = new ArrayList<>(component);
+            members.sort(null);
+            for (int member : members) {
+                groupOf[member] = groups.size();
+            }
+            groups.add(members);
+        }
+        Graph<Integer, DefaultEdge> condensed = new DefaultDirectedGraph<>(DefaultEdge.class);
+        for (int g = 0; g < groups.size(); g++) {
+            condensed.addVertex(g);
+        }
+        for (DefaultEdge edge : graph.edgeSet()) {
+            int from = groupOf[graph.getEdgeSource(edge)];
+            int to = groupOf[graph.getEdgeTarget(edge)];
+            if (from != to && !condensed.containsEdge(from, to)) {
+                condensed.addEdge(from, to);
+            }
+        }
+        // Edges point from an asset to what it needs: the topological order lists dependents first, so
+        // walk it backwards to place every group after the groups it depends on.
+        List<Integer> order = new ArrayList<>(groups.size());
+        new TopologicalOrderIterator<>(condensed, Comparator.comparingInt((Integer g) -> groups.get(g).get(0)).reversed())
+                .forEachRemaining(order::add);
+
+        List<String> warnings = new ArrayList<>();
+        List<List<Integer>> waves = new ArrayList<>();
+        int[] waveOfGroup = new int[groups.size()];
+        int firstRegular = 0;
+        if (options.pilot()) {
+            List<Integer> pilot = new ArrayList<>();
+            for (int i = 0; i < planned.size() && pilot.size() < Math.min(PILOT_SIZE, options.maxAssetsPerWave()); i++) {
+                String criticality = planned.get(i).criticality();
+                if (groups.get(groupOf[i]).size() == 1 && !hasDependencies[i] && dependents[i] == 0
+                        && (criticality == null || criticality.equals("low") || criticality.equals("medium"))) {
+                    pilot.add(i);
+                }
+            }
+            if (pilot.isEmpty()) {
+                warnings.add("No pilot wave: no low-criticality asset without dependencies was found");
+            } else {
+                waves.add(new ArrayList<>(pilot));
+                for (int i : pilot) {
+                    waveOfGroup[groupOf[i]] = 0;
+                }
+                firstRegular = 1;
+            }
+        }
+        Set<Integer> pilotGroups = new HashSet<>();
+        if (firstRegular == 1) {
+            waves.get(0).forEach(i -> pilotGroups.add(groupOf[i]));
+        }
+        for (int k = order.size() - 1; k >= 0; k--) {
+            int group = order.get(k);
+            if (pilotGroups.contains(group)) {
+                continue;
+            }
+            int earliest = firstRegular;
+            for (DefaultEdge edge : condensed.outgoingEdgesOf(group)) {
+                earliest = Math.max(earliest, waveOfGroup[condensed.getEdgeTarget(edge)] + 1);
+            }
+            List<Integer> members = groups.get(group);
+            int wave;
+            if (members.size() > options.maxAssetsPerWave()) {
+                wave = Math.max(earliest, waves.size());
+                warnings.add("A dependency cycle of " + members.size() + " assets exceeds the wave capacity of "
+                        + options.maxAssetsPerWave() + "; it is planned alone in wave " + (wave + 1) + " ("
+                        + planned.get(members.get(0)).name() + " …)");
+            } else {
+                wave = earliest;
+                while (wave < waves.size() && (waves.get(wave).size() + members.size() > options.maxAssetsPerWave()
+                        || isOversize(waves.get(wave), options))) {
+                    wave++;
+                }
+            }
+            while (waves.size() <= wave) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(wave).addAll(members);
+            waveOfGroup[group] = wave;
+        }
+
+        List<Wave> result = new ArrayList<>(waves.size());
+        for (int w = 0; w < waves.size(); w++) {
+            List<Integer> members = waves.get(w);
+            members.sort(null);
+            LocalDate start = options.startDate().plusDays((long) w * (options.waveDurationDays() + options.gapDays()));
+            List<UUID> ids = members.stream().map(i -> planned.get(i).id()).toList();
+            result.add(new Wave(w + 1, start, start.plusDays(Math.max(0, options.waveDurationDays() - 1)), options.pilot() && w == 0
+                    && firstRegular == 1, ids));
+        }
+        return new Plan(result, constraints, warnings, planned.size(), excluded, groups.size());
+    }
+
+    /** A wave already holding an oversize group takes nothing else. */
+    private static boolean isOversize(List<Integer> wave, Options options) {
+        return wave.size() > options.maxAssetsPerWave();
+    }
+}
