@@ -186,7 +186,7 @@ public class AssetService {
         return updated;
     }
 
-    /** How a bulk strategy write went: changed, already had that strategy, or no longer exists. */
+    /** How a bulk write went: assets changed, already had that value, or no longer exist. */
     public record StrategyWrite(int changed, int unchanged, List<UUID> missing) {
     }
 
@@ -201,23 +201,34 @@ public class AssetService {
                 throw new IllegalArgumentException("Unknown strategy " + strategy);
             }
         }
-        Map<UUID, String> changes = new LinkedHashMap<>();
+        return setField(scope, AssetField.SIX_R_STRATEGY, new LinkedHashMap<>(strategies), context, action);
+    }
+
+    /** Writes planned migration waves to many assets at once, each change audited with {@code action} (a wave plan). */
+    @Transactional
+    public StrategyWrite setMigrationWaves(TenantScope scope, Map<UUID, Integer> waves, AuditContext context, String action) {
+        return setField(scope, AssetField.MIGRATION_WAVE, new LinkedHashMap<>(waves), context, action);
+    }
+
+    private StrategyWrite setField(TenantScope scope, AssetField field, Map<UUID, Object> values, AuditContext context, String action) {
+        Map<UUID, Object> changes = new LinkedHashMap<>();
         List<Object[]> entries = new ArrayList<>();
         java.util.Set<UUID> present = new java.util.HashSet<>();
-        for (Asset current : assets.findAllForUpdate(scope, strategies.keySet())) {
+        for (Asset current : assets.findAllForUpdate(scope, values.keySet())) {
             present.add(current.id());
-            String strategy = strategies.get(current.id());
-            if (!strategy.equals(current.sixRStrategy())) {
-                changes.put(current.id(), strategy);
-                entries.add(new Object[] {current.id(), action, Map.of("six_r_strategy", change(current.sixRStrategy(), strategy))});
+            Object value = values.get(current.id());
+            Object old = current.get(field);
+            if (!AssetValues.same(old, value)) {
+                changes.put(current.id(), value);
+                entries.add(new Object[] {current.id(), action, Map.of(field.jsonName(), change(old, value))});
             }
         }
-        assets.updateStrategies(scope, changes, context.actorId());
+        assets.updateField(scope, field, changes, context.actorId());
         audit.recordBatch(scope, entries, context);
         if (!changes.isEmpty()) {
             cache.invalidate(cacheScope(scope));
         }
-        List<UUID> missing = strategies.keySet().stream().filter(id -> !present.contains(id)).toList();
+        List<UUID> missing = values.keySet().stream().filter(id -> !present.contains(id)).toList();
         return new StrategyWrite(changes.size(), present.size() - changes.size(), missing);
     }
 

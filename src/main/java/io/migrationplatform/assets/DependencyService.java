@@ -181,6 +181,16 @@ public class DependencyService {
         return new Connectivity(Map.copyOf(dependsOn), Map.copyOf(dependents), Set.copyOf(inCycle));
     }
 
+    /** For every asset of the scope with dependencies: what it depends on (one query, edges only; for planning). */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<UUID>> dependsOn(TenantScope scope) {
+        Map<UUID, List<UUID>> result = new HashMap<>();
+        for (Dependency e : dependencies.all(scope)) {
+            result.computeIfAbsent(e.assetId(), k -> new ArrayList<>()).add(e.dependsOnAssetId());
+        }
+        return result;
+    }
+
     /** Nodes, edges and every cycle (strongly connected component of more than one asset). */
     @Transactional(readOnly = true)
     public DependencyGraph graph(TenantScope scope) {

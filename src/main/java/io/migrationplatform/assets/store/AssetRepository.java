@@ -151,21 +151,28 @@ public class AssetRepository {
                 .param("engagement", scope.engagementId()).query(mapper).list();
     }
 
-    /** Sets six_r_strategy of many assets in one statement; returns how many rows changed. */
-    public int updateStrategies(TenantScope scope, Map<UUID, String> strategies, UUID actor) {
-        if (strategies.isEmpty()) {
+    /**
+     * Sets one field of many assets in one statement (six_r_strategy from an approval, migration_wave
+     * from a wave plan); returns how many rows changed. Only text and integer fields.
+     */
+    public int updateField(TenantScope scope, AssetField field, Map<UUID, Object> values, UUID actor) {
+        if (values.isEmpty()) {
             return 0;
         }
-        UUID[] ids = strategies.keySet().toArray(UUID[]::new);
-        String[] values = new String[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            values[i] = strategies.get(ids[i]);
+        if (field.kind() != AssetField.Kind.CHOICE && field.kind() != AssetField.Kind.INTEGER && field.kind() != AssetField.Kind.TEXT) {
+            throw new IllegalArgumentException("Bulk updates take text or integer fields, not " + field);
         }
-        return jdbc.sql("""
-                        UPDATE assets a SET six_r_strategy = u.strategy, version = a.version + 1, updated_at = now(), updated_by = :actor
-                        FROM unnest(:ids, :strategies) AS u(id, strategy)
-                        WHERE a.id = u.id AND a.client_account_id = :account AND a.engagement_id = :engagement""")
-                .param("ids", ids).param("strategies", values).param("actor", actor)
+        UUID[] ids = values.keySet().toArray(UUID[]::new);
+        boolean integer = field.kind() == AssetField.Kind.INTEGER;
+        Object[] column = integer ? new Integer[ids.length] : new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            column[i] = values.get(ids[i]);
+        }
+        // The column name comes from the AssetField enum, never from a request.
+        return jdbc.sql("UPDATE assets a SET " + field.column() + " = u.value, version = a.version + 1, updated_at = now(), updated_by = :actor "
+                        + "FROM unnest(:ids, :values) AS u(id, value) "
+                        + "WHERE a.id = u.id AND a.client_account_id = :account AND a.engagement_id = :engagement")
+                .param("ids", ids).param("values", column).param("actor", actor)
                 .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
     }
 

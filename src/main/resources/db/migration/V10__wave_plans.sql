@@ -1,0 +1,37 @@
+-- Wave plans: each planning run is a new plan (re-planning never touches an applied one). The plan
+-- runs as a planning flow, whose status is the plan's; the waves and their assets are stored here.
+CREATE TABLE wave_plans (
+    id                 uuid PRIMARY KEY,
+    client_account_id  uuid          NOT NULL,
+    engagement_id      uuid          NOT NULL,
+    name               varchar(255)  NOT NULL,
+    options            jsonb         NOT NULL,
+    flow_id            uuid,
+    summary            jsonb,
+    constraints        jsonb,
+    warnings           jsonb,
+    created_by         uuid          NOT NULL,
+    created_at         timestamptz   NOT NULL DEFAULT now(),
+    applied_by         uuid,
+    applied_at         timestamptz
+);
+
+CREATE INDEX wave_plans_scope_created ON wave_plans (client_account_id, engagement_id, created_at DESC, id DESC);
+
+CREATE TABLE wave_plan_waves (
+    plan_id      uuid     NOT NULL REFERENCES wave_plans (id) ON DELETE CASCADE,
+    wave_number  integer  NOT NULL,
+    start_date   date     NOT NULL,
+    end_date     date     NOT NULL,
+    pilot        boolean  NOT NULL,
+    PRIMARY KEY (plan_id, wave_number)
+);
+
+CREATE TABLE wave_plan_assets (
+    plan_id      uuid     NOT NULL REFERENCES wave_plans (id) ON DELETE CASCADE,
+    asset_id     uuid     NOT NULL,
+    wave_number  integer  NOT NULL,
+    PRIMARY KEY (plan_id, asset_id)
+);
+
+CREATE INDEX wave_plan_assets_wave ON wave_plan_assets (plan_id, wave_number);
