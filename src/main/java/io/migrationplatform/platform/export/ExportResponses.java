@@ -20,10 +20,10 @@ public final class ExportResponses {
     private ExportResponses() {
     }
 
-    /** {@code <base>-<yyyy-mm-dd>.<ext>}, the base reduced to letters, digits, dots, dashes and underscores. */
+    /** {@code <base>-<yyyy-mm-dd>.<ext>}, the base reduced to letters, digits, dashes and underscores. */
     public static String filename(String base, ExportFormat format, Clock clock) {
-        String safe = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-{2,}", "-")
-                .replaceAll("^[-.]+|-+$", "");
+        String safe = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^-+|-+$", "");
         if (safe.isEmpty()) {
             safe = "export";
         }
