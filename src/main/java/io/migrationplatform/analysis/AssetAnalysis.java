@@ -71,6 +71,20 @@ public record AssetAnalysis(
      * the product of the effort factors of the rules that fired (size, criticality, packages).
      */
     public record Effort(String tShirt, double personDays, double scale) {
+
+        /** XS under 2 days, S under 5, M under 15, L under 40, XL from 40. */
+        public static String tShirtOf(double personDays) {
+            if (personDays < 2) {
+                return "XS";
+            }
+            if (personDays < 5) {
+                return "S";
+            }
+            if (personDays < 15) {
+                return "M";
+            }
+            return personDays < 40 ? "L" : "XL";
+        }
     }
 
     /** A dependency edge seen from this asset. {@code direction}: {@code depends_on} or {@code dependent}. */

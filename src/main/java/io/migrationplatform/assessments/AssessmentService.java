@@ -123,6 +123,27 @@ public class AssessmentService {
                 vocabulary("readiness", readiness, List.of("high", "medium", "low", "unknown")), page);
     }
 
+    /** Decisions per page of {@link #forEachDecision}. */
+    public static final int EXPORT_PAGE = 1000;
+
+    /**
+     * Every decision of the assessment, by asset name, handed to {@code consumer} one at a time while read in keyset
+     * pages of {@value #EXPORT_PAGE}, in one repeatable-read snapshot. 404 for an assessment of another scope.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public void forEachDecision(TenantScope scope, UUID id, java.util.function.Consumer<DecisionExportRow> consumer) {
+        repository.find(scope, id).orElseThrow(() -> new NotFoundException("Assessment"));
+        DecisionExportRow last = null;
+        while (true) {
+            List<DecisionExportRow> page = repository.exportPage(scope, id, last, EXPORT_PAGE);
+            page.forEach(consumer);
+            if (page.size() < EXPORT_PAGE) {
+                return;
+            }
+            last = page.get(page.size() - 1);
+        }
+    }
+
     /** The total for the same filters as {@link #decisions} (blank filters mean "any" in both). */
     public long countDecisions(TenantScope scope, UUID id, String strategy, String readiness) {
         return repository.countDecisions(scope, id, vocabulary("strategy", strategy, AssetVocabulary.STRATEGIES),

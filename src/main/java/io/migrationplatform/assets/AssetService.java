@@ -133,6 +133,27 @@ public class AssetService {
         return assets.list(scope, filter, AssetSort.of("name", "asc"), new PageParams(1, Integer.MAX_VALUE));
     }
 
+    /** Rows per page of {@link #forEach}: bounded memory whatever the size of the inventory. */
+    public static final int EXPORT_PAGE = 1000;
+
+    /**
+     * Every asset the filters match, by name, handed to {@code consumer} one at a time while they are read
+     * in keyset pages of {@value #EXPORT_PAGE}. One repeatable-read snapshot: an asset created or renamed
+     * during the export is neither missed nor repeated.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public void forEach(TenantScope scope, AssetFilter filter, java.util.function.Consumer<Asset> consumer) {
+        Asset last = null;
+        while (true) {
+            List<Asset> page = assets.pageAfter(scope, filter, last, EXPORT_PAGE);
+            page.forEach(consumer);
+            if (page.size() < EXPORT_PAGE) {
+                return;
+            }
+            last = page.get(page.size() - 1);
+        }
+    }
+
     @Transactional
     public BulkResult bulkCreate(TenantScope scope, List<?> items, AuditContext context) {
         if (items.size() > MAX_BULK) {

@@ -49,16 +49,7 @@ final class Strategies {
 
     /** XS under 2 days, S under 5, M under 15, L under 40, XL from 40. */
     static String tShirt(double personDays) {
-        if (personDays < 2) {
-            return "XS";
-        }
-        if (personDays < 5) {
-            return "S";
-        }
-        if (personDays < 15) {
-            return "M";
-        }
-        return personDays < 40 ? "L" : "XL";
+        return io.migrationplatform.analysis.AssetAnalysis.Effort.tShirtOf(personDays);
     }
 
     String description(String strategy) {

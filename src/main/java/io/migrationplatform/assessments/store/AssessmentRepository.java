@@ -3,6 +3,7 @@ package io.migrationplatform.assessments.store;
 import io.migrationplatform.analysis.AssetAnalysis;
 import io.migrationplatform.assessments.Assessment;
 import io.migrationplatform.assessments.Decision;
+import io.migrationplatform.assessments.DecisionExportRow;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.database.CopyIn;
 import io.migrationplatform.platform.web.PageParams;
@@ -204,6 +205,28 @@ public class AssessmentRepository {
                 .param("strategy", strategy).param("readiness", readiness)
                 .param("limit", page.pageSize()).param("offset", page.offset())
                 .query(AssessmentRepository::decision).list();
+    }
+
+    /**
+     * One keyset page of the decisions with the asset's current type, environment and criticality (null once
+     * the asset is deleted), by asset name then id, after {@code after} (null: from the start).
+     */
+    public List<DecisionExportRow> exportPage(TenantScope scope, UUID assessmentId, DecisionExportRow after, int limit) {
+        String keyset = after == null ? "" : " AND (d.asset_name, d.asset_id) > (:afterName, :afterId)";
+        var spec = jdbc.sql("""
+                        SELECT d.*, a.analysis::text AS analysis, s.asset_type, s.environment, s.criticality
+                        FROM assessment_decisions d JOIN asset_analyses a ON a.id = d.analysis_id
+                        LEFT JOIN assets s ON s.id = d.asset_id AND s.client_account_id = d.client_account_id
+                                          AND s.engagement_id = d.engagement_id
+                        WHERE d.assessment_id = :id AND d.client_account_id = :account AND d.engagement_id = :engagement"""
+                        + keyset + " ORDER BY d.asset_name, d.asset_id LIMIT :limit")
+                .param("id", assessmentId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("limit", limit);
+        if (after != null) {
+            spec = spec.param("afterName", after.decision().assetName()).param("afterId", after.decision().assetId());
+        }
+        return spec.query((rs, row) -> new DecisionExportRow(decision(rs, row), rs.getString("asset_type"),
+                rs.getString("environment"), rs.getString("criticality"))).list();
     }
 
     public long countDecisions(TenantScope scope, UUID assessmentId, String strategy, String readiness) {

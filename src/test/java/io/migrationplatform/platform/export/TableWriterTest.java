@@ -1,0 +1,54 @@
+package io.migrationplatform.platform.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.migrationplatform.platform.error.ValidationException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class TableWriterTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "=1+1|'=1+1", "+1|'+1", "-2|'-2", "@SUM(A1)|'@SUM(A1)", "plain|plain", "a=b|a=b", "''|''"})
+    void formulaTriggersAreNeutralised(String in, String out) {
+        assertThat(CsvTableWriter.neutralise(in)).isEqualTo(out);
+    }
+
+    @Test
+    void numbersStayNumbersAndListsAreJoined() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<ExportColumn<Object[]>> columns = List.of(ExportColumn.of("n", "N", 5, r -> r[0]), ExportColumn.of("l", "L", 5, r -> r[1]));
+        try (TableWriter<Object[]> writer = TableWriter.open(ExportFormat.CSV, columns, "x", out)) {
+            writer.row(new Object[] {-5, List.of("a", "=b")});
+            writer.row(new Object[] {null, null});
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\uFEFFN,L\r\n-5,a; =b\r\n,\r\n");
+    }
+
+    @Test
+    void formatIsParsedAndUnknownOnesListTheOffer() {
+        assertThat(ExportFormat.parse(null, EnumSet.allOf(ExportFormat.class))).isEqualTo(ExportFormat.CSV);
+        assertThat(ExportFormat.parse(" XLSX ", EnumSet.allOf(ExportFormat.class))).isEqualTo(ExportFormat.XLSX);
+        assertThatThrownBy(() -> ExportFormat.parse("json", EnumSet.of(ExportFormat.CSV, ExportFormat.XLSX)))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).fieldErrors().get(0).message()).isEqualTo("Must be one of: csv, xlsx"));
+    }
+
+    @Test
+    void filenamesAreSafeAndDated() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-04T10:00:00Z"), ZoneOffset.UTC);
+        assertThat(ExportResponses.filename("Assessment \"Wave 0\"/../x", ExportFormat.XLSX, clock))
+                .isEqualTo("assessment-wave-0-x-2026-03-04.xlsx");
+        assertThat(ExportResponses.filename("***", ExportFormat.CSV, clock)).isEqualTo("export-2026-03-04.csv");
+    }
+}
