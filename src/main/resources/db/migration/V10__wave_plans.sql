@@ -27,11 +27,19 @@ CREATE TABLE wave_plan_waves (
     PRIMARY KEY (plan_id, wave_number)
 );
 
+-- What each asset was when it was planned: a plan reads the same after assets are renamed or deleted.
+-- group_size > 1: the asset moves with the other members of its dependency cycle.
 CREATE TABLE wave_plan_assets (
-    plan_id      uuid     NOT NULL REFERENCES wave_plans (id) ON DELETE CASCADE,
-    asset_id     uuid     NOT NULL,
-    wave_number  integer  NOT NULL,
+    plan_id         uuid          NOT NULL REFERENCES wave_plans (id) ON DELETE CASCADE,
+    asset_id        uuid          NOT NULL,
+    wave_number     integer       NOT NULL,
+    name            varchar(255)  NOT NULL,
+    asset_type      varchar(50),
+    environment     varchar(50),
+    criticality     varchar(20),
+    six_r_strategy  varchar(20),
+    group_size      integer       NOT NULL,
     PRIMARY KEY (plan_id, asset_id)
 );
 
-CREATE INDEX wave_plan_assets_wave ON wave_plan_assets (plan_id, wave_number);
+CREATE INDEX wave_plan_assets_wave ON wave_plan_assets (plan_id, wave_number, name);

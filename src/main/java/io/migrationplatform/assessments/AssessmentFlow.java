@@ -139,7 +139,7 @@ class AssessmentFlow implements FlowHandler {
         Object ids = assessment.selection().get("asset_ids");
         if (!(ids instanceof List<?> raw)) {
             Object filters = assessment.selection().get("filters");
-            return assets.all(scope, AssessmentService.filtersFromMap(filters instanceof Map<?, ?> map ? map : Map.of()));
+            return assets.all(scope, io.migrationplatform.assets.AssetFilter.fromMap(filters instanceof Map<?, ?> map ? map : Map.of()));
         }
         Set<UUID> wanted = new LinkedHashSet<>();
         for (Object value : raw) {

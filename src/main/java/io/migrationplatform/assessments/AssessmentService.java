@@ -72,7 +72,7 @@ public class AssessmentService {
         if (selection.assetIds() != null) {
             stored.put("asset_ids", selection.assetIds());
         } else {
-            stored.put("filters", filtersAsMap(selection.filters()));
+            stored.put("filters", selection.filters().toMap());
         }
         repository.insert(scope, id, cleanName, stored);
         return id;
@@ -91,7 +91,7 @@ public class AssessmentService {
         if (filters != null && !(filters instanceof Map<?, ?>)) {
             throw new ValidationException(List.of(new FieldError("configuration.filters", "Must be an object", "type_error")));
         }
-        return new Selection(assetIds, filters == null ? null : filtersFromMap((Map<?, ?>) filters));
+        return new Selection(assetIds, filters == null ? null : AssetFilter.fromMap((Map<?, ?>) filters).checked("configuration.filters"));
     }
 
     /**
@@ -284,25 +284,4 @@ public class AssessmentService {
         return clean;
     }
 
-    static Map<String, Object> filtersAsMap(AssetFilter filter) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("asset_type", filter.assetType());
-        map.put("environment", filter.environment());
-        map.put("status", filter.status());
-        map.put("tag", filter.tag());
-        map.put("criticality", filter.criticality());
-        map.put("search", filter.search());
-        map.values().removeIf(java.util.Objects::isNull);
-        return map;
-    }
-
-    static AssetFilter filtersFromMap(Map<?, ?> map) {
-        return new AssetFilter(text(map, "asset_type"), text(map, "environment"), text(map, "status"), text(map, "tag"),
-                text(map, "criticality"), text(map, "search"));
-    }
-
-    private static String text(Map<?, ?> map, String key) {
-        Object value = map.get(key);
-        return value == null ? null : value.toString();
-    }
 }

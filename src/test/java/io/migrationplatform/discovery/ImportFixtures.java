@@ -10,12 +10,12 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /** Upload, execute and wait for imports over the API, as a client would. */
-final class ImportFixtures {
+public final class ImportFixtures {
 
     private ImportFixtures() {
     }
 
-    static byte[] resource(String name) {
+    public static byte[] resource(String name) {
         String path = name.contains("/") ? "/discovery/" + name : "/discovery/samples/" + name;
         try (InputStream in = ImportFixtures.class.getResourceAsStream(path)) {
             assertThat(in).as(name).isNotNull();
@@ -25,14 +25,14 @@ final class ImportFixtures {
         }
     }
 
-    static JsonNode upload(ApiClient client, String filename, byte[] content) {
+    public static JsonNode upload(ApiClient client, String filename, byte[] content) {
         ApiClient.Response response = client.upload("/api/v1/discovery/imports", "file", filename, content);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
     }
 
     /** Executes and polls until the import has finished; returns the finished import. */
-    static JsonNode execute(ApiClient client, String importId) {
+    public static JsonNode execute(ApiClient client, String importId) {
         ApiClient.Response started = client.post("/api/v1/discovery/imports/" + importId + "/execute", null);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(started.json().get("flow_id").asString()).hasSize(36);
@@ -53,7 +53,7 @@ final class ImportFixtures {
         throw new AssertionError("import " + importId + " did not finish in time");
     }
 
-    static String mapping(JsonNode record, String column) {
+    public static String mapping(JsonNode record, String column) {
         for (JsonNode m : record.get("mappings")) {
             if (m.get("source_column").asString().equals(column)) {
                 return m.get("target_field").asString();

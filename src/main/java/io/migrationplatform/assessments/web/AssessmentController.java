@@ -4,20 +4,15 @@ import io.migrationplatform.assessments.Assessment;
 import io.migrationplatform.assessments.AssessmentService;
 import io.migrationplatform.assessments.Decision;
 import io.migrationplatform.assets.AssetFilter;
-import io.migrationplatform.assets.AssetVocabulary;
 import io.migrationplatform.assets.AuditContext;
 import io.migrationplatform.identity.Permission;
 import io.migrationplatform.identity.RequiresPermission;
 import io.migrationplatform.identity.TenantScope;
-import io.migrationplatform.platform.error.FieldError;
-import io.migrationplatform.platform.error.ValidationException;
 import io.migrationplatform.platform.web.ApiResponse;
 import io.migrationplatform.platform.web.PageParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -118,33 +113,7 @@ class AssessmentController {
 
     /** The list's filters, with the list's vocabularies checked so a typo is a 422, not an empty assessment. */
     private static AssetFilter toFilter(Filters filters) {
-        if (filters == null) {
-            return null;
-        }
-        List<FieldError> errors = new ArrayList<>();
-        AssetFilter filter = new AssetFilter(choice("filters.asset_type", filters.assetType(), AssetVocabulary.ASSET_TYPES, errors),
-                choice("filters.environment", filters.environment(), AssetVocabulary.ENVIRONMENTS, errors),
-                choice("filters.status", filters.status(), AssetVocabulary.STATUSES, errors), blankToNull(filters.tag()),
-                choice("filters.criticality", filters.criticality(), AssetVocabulary.CRITICALITIES, errors), blankToNull(filters.search()));
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return filter;
-    }
-
-    private static String choice(String field, String value, List<String> allowed, List<FieldError> errors) {
-        String clean = blankToNull(value);
-        if (clean == null) {
-            return null;
-        }
-        clean = clean.toLowerCase(Locale.ROOT);
-        if (!allowed.contains(clean)) {
-            errors.add(new FieldError(field, "Must be one of: " + String.join(", ", allowed), "enum"));
-        }
-        return clean;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return filters == null ? null : new AssetFilter(filters.assetType(), filters.environment(), filters.status(), filters.tag(),
+                filters.criticality(), filters.search()).checked("filters");
     }
 }

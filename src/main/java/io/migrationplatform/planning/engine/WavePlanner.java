@@ -42,21 +42,29 @@ public final class WavePlanner {
                           boolean pilot) {
     }
 
-    /** A dependency that leaves the plan: on an asset outside the selection or excluded by its strategy. */
-    public record Constraint(UUID assetId, UUID dependsOnAssetId, String reason) {
+    /**
+     * A dependency that leaves the plan: on an asset {@value #EXCLUDED_BY_STRATEGY} (then {@code strategy} says which)
+     * or {@value #OUTSIDE_SCOPE} of the selection.
+     */
+    public record Constraint(UUID assetId, UUID dependsOnAssetId, String reason, String strategy) {
     }
+
+    public static final String EXCLUDED_BY_STRATEGY = "excluded_by_strategy";
+    public static final String OUTSIDE_SCOPE = "outside_scope";
 
     public record Wave(int waveNumber, LocalDate startDate, LocalDate endDate, boolean pilot, List<UUID> assetIds) {
     }
 
+    /** {@code cycles}: the planned assets of every dependency cycle (each moves as one group), largest first. */
     public record Plan(List<Wave> waves, List<Constraint> constraints, List<String> warnings, int plannedAssets, int excludedAssets,
-                       int groups) {
+                       int groups, List<List<UUID>> cycles) {
     }
 
     private WavePlanner() {
     }
 
-    public static Plan plan(List<PlanAsset> assets, Options options, Map<UUID, String> outsideReasons) {
+    /** Plans {@code assets}; a dependency on an id not among them is an {@value #OUTSIDE_SCOPE} constraint. */
+    public static Plan plan(List<PlanAsset> assets, Options options) {
         if (options.maxAssetsPerWave() < 1) {
             throw new IllegalArgumentException("max_assets_per_wave must be at least 1");
         }
@@ -90,9 +98,8 @@ public final class WavePlanner {
                 Integer j = index.get(target);
                 if (j == null) {
                     PlanAsset other = byId.get(target);
-                    String reason = other != null ? "excluded: " + other.strategy()
-                            : outsideReasons.getOrDefault(target, "outside the planned selection");
-                    constraints.add(new Constraint(asset.id(), target, reason));
+                    constraints.add(other != null ? new Constraint(asset.id(), target, EXCLUDED_BY_STRATEGY, other.strategy())
+                            : new Constraint(asset.id(), target, OUTSIDE_SCOPE, null));
                 } else if (j != i) {
                     graph.addEdge(i, j);
                     dependents[j]++;
@@ -195,7 +202,10 @@ public final class WavePlanner {
             result.add(new Wave(w + 1, start, start.plusDays(Math.max(0, options.waveDurationDays() - 1)), options.pilot() && w == 0
                     && firstRegular == 1, ids));
         }
-        return new Plan(result, constraints, warnings, planned.size(), excluded, groups.size());
+        List<List<UUID>> cycles = groups.stream().filter(g -> g.size() > 1)
+                .sorted(Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparingInt(g -> g.get(0)))
+                .map(g -> g.stream().map(i -> planned.get(i).id()).toList()).toList();
+        return new Plan(result, constraints, warnings, planned.size(), excluded, groups.size(), cycles);
     }
 
     /** A wave already holding an oversize group takes nothing else. */

@@ -50,7 +50,7 @@ class WavePlannerPropertiesTest {
         for (int i = 0; i < assets; i++) {
             input.add(new PlanAsset(ids.get(i), "a" + i, "server", random.nextBoolean() ? "low" : "high", null, deps.get(ids.get(i))));
         }
-        Plan plan = WavePlanner.plan(input, new Options(capacity, LocalDate.of(2027, 1, 4), 14, 7, Set.of(), pilot), Map.of());
+        Plan plan = WavePlanner.plan(input, new Options(capacity, LocalDate.of(2027, 1, 4), 14, 7, Set.of(), pilot));
 
         Map<UUID, Integer> waveOf = new HashMap<>();
         for (Wave wave : plan.waves()) {

@@ -38,7 +38,7 @@ class WavePlannerTest {
 
     private Plan plan(int capacity, boolean pilot) {
         return WavePlanner.plan(List.copyOf(assets.values()),
-                new Options(capacity, LocalDate.of(2027, 1, 4), 14, 7, Set.of("retire", "retain"), pilot), Map.of());
+                new Options(capacity, LocalDate.of(2027, 1, 4), 14, 7, Set.of("retire", "retain"), pilot));
     }
 
     private static int waveOf(Plan plan, String name) {
@@ -109,7 +109,8 @@ class WavePlannerTest {
         assertThat(plan.plannedAssets()).isEqualTo(1);
         assertThat(plan.excludedAssets()).isEqualTo(1);
         assertThat(plan.constraints()).extracting(WavePlanner.Constraint::reason)
-                .containsExactlyInAnyOrder("excluded: retire", "outside the planned selection");
+                .containsExactlyInAnyOrder(WavePlanner.EXCLUDED_BY_STRATEGY, WavePlanner.OUTSIDE_SCOPE);
+        assertThat(plan.constraints()).extracting(WavePlanner.Constraint::strategy).containsExactlyInAnyOrder("retire", null);
     }
 
     @Test
