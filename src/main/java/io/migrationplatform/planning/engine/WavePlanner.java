@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.AbstractBaseGraph;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
@@ -86,7 +88,7 @@ public final class WavePlanner {
         }
 
         List<Constraint> constraints = new ArrayList<>();
-        Graph<Integer, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+        Graph<Integer, DefaultEdge> graph = new LeanDirectedGraph();
         for (int i = 0; i < planned.size(); i++) {
             graph.addVertex(i);
         }
@@ -94,7 +96,7 @@ public final class WavePlanner {
         boolean[] hasDependencies = new boolean[planned.size()];
         for (int i = 0; i < planned.size(); i++) {
             PlanAsset asset = planned.get(i);
-            for (UUID target : new HashSet<>(asset.dependsOn())) {
+            for (UUID target : distinct(asset.dependsOn())) {
                 Integer j = index.get(target);
                 if (j == null) {
                     PlanAsset other = byId.get(target);
@@ -119,14 +121,16 @@ public final class WavePlanner {
             }
             groups.add(members);
         }
-        Graph<Integer, DefaultEdge> condensed = new DefaultDirectedGraph<>(DefaultEdge.class);
+        // The condensed graph may hold an edge twice (two assets of a group needing the same group): the
+        // order does not mind, and not looking edges up keeps it cheap.
+        Graph<Integer, DefaultEdge> condensed = new LeanDirectedGraph();
         for (int g = 0; g < groups.size(); g++) {
             condensed.addVertex(g);
         }
         for (DefaultEdge edge : graph.edgeSet()) {
             int from = groupOf[graph.getEdgeSource(edge)];
             int to = groupOf[graph.getEdgeTarget(edge)];
-            if (from != to && !condensed.containsEdge(from, to)) {
+            if (from != to) {
                 condensed.addEdge(from, to);
             }
         }
@@ -138,6 +142,7 @@ public final class WavePlanner {
 
         List<String> warnings = new ArrayList<>();
         List<List<Integer>> waves = new ArrayList<>();
+        OpenWaves open = new OpenWaves();
         int[] waveOfGroup = new int[groups.size()];
         int firstRegular = 0;
         if (options.pilot()) {
@@ -153,6 +158,7 @@ public final class WavePlanner {
                 warnings.add("No pilot wave: no low-criticality asset without dependencies was found");
             } else {
                 waves.add(new ArrayList<>(pilot));
+                open.close(0); // the pilot takes nothing else
                 for (int i : pilot) {
                     waveOfGroup[groupOf[i]] = 0;
                 }
@@ -180,16 +186,18 @@ public final class WavePlanner {
                         + options.maxAssetsPerWave() + "; it is planned alone in wave " + (wave + 1) + " ("
                         + planned.get(members.get(0)).name() + " …)");
             } else {
-                wave = earliest;
-                while (wave < waves.size() && (waves.get(wave).size() + members.size() > options.maxAssetsPerWave()
-                        || isOversize(waves.get(wave), options))) {
-                    wave++;
+                wave = open.from(earliest);
+                while (wave < waves.size() && waves.get(wave).size() + members.size() > options.maxAssetsPerWave()) {
+                    wave = open.from(wave + 1);
                 }
             }
             while (waves.size() <= wave) {
                 waves.add(new ArrayList<>());
             }
             waves.get(wave).addAll(members);
+            if (waves.get(wave).size() >= options.maxAssetsPerWave()) {
+                open.close(wave); // full (or holding an oversize group): later groups skip it at once
+            }
             waveOfGroup[group] = wave;
         }
 
@@ -208,8 +216,72 @@ public final class WavePlanner {
         return new Plan(result, constraints, warnings, planned.size(), excluded, groups.size(), cycles);
     }
 
-    /** A wave already holding an oversize group takes nothing else. */
-    private static boolean isOversize(List<Integer> wave, Options options) {
-        return wave.size() > options.maxAssetsPerWave();
+    /** The ids without repeats, in order; dependency lists are short, so small ones are checked without hashing. */
+    private static List<UUID> distinct(List<UUID> ids) {
+        if (ids.size() > 16) {
+            return List.copyOf(new java.util.LinkedHashSet<>(ids));
+        }
+        List<UUID> result = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            if (!result.contains(id)) {
+                result.add(id);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Which waves still take assets: {@link #from} finds the first open wave at or after a number in near-constant
+     * time (union-find with path compression over closed waves), so placing 100,000 assets into thousands of waves
+     * never scans the full ones again and again. Waves past the last one are open.
+     */
+    static final class OpenWaves {
+        private int[] next = new int[64];
+
+        OpenWaves() {
+            for (int i = 0; i < next.length; i++) {
+                next[i] = i;
+            }
+        }
+
+        int from(int wave) {
+            ensure(wave);
+            int root = wave;
+            while (next[root] != root) {
+                root = next[root];
+                ensure(root);
+            }
+            while (next[wave] != root) {
+                int following = next[wave];
+                next[wave] = root;
+                wave = following;
+            }
+            return root;
+        }
+
+        void close(int wave) {
+            ensure(wave + 1);
+            next[wave] = wave + 1;
+        }
+
+        private void ensure(int wave) {
+            if (wave >= next.length) {
+                int old = next.length;
+                next = java.util.Arrays.copyOf(next, Math.max(wave + 1, old * 2));
+                for (int i = old; i < next.length; i++) {
+                    next[i] = i;
+                }
+            }
+        }
+    }
+
+    /**
+     * A directed multigraph without JGraphT's edge index: the planner never asks whether an edge exists, so
+     * the index (a hash entry per edge) is pure cost at 300,000 edges.
+     */
+    private static final class LeanDirectedGraph extends AbstractBaseGraph<Integer, DefaultEdge> {
+        LeanDirectedGraph() {
+            super(null, DefaultEdge::new, DefaultGraphType.directedMultigraph(), new DefaultGraphSpecificsStrategy<>());
+        }
     }
 }

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
  * The wave planner on a generated estate of 100,000 assets and 300,000 dependency edges (target < 2 s
  * a plan). The estate is shaped like a real one: applications of about 50 assets in five tiers (load
  * balancer → web → app → middleware → database), most edges pointing down a tier inside the
- * application, some across applications, and a few pointing back up, which close small cycles; 5%
+ * application, some across applications, and a few pointing back up, which close small cycles, and databases linking to older databases; 5%
  * of the assets are retire or retain candidates. Run with bench/planning.sh; never part of the test suite.
  */
 @State(Scope.Benchmark)
@@ -69,12 +69,12 @@ public class WavePlannerBenchmark {
             int application = from / APPLICATION;
             int to;
             int roll = random.nextInt(1000);
-            if (roll < 3 && tier < 4) {
+            if (roll < 3 && tier > 0) {
                 // Rarely a link back up a tier inside the application: a small cycle.
-                to = application * APPLICATION + random.nextInt(APPLICATION / 5) * 5 + tier + 1;
+                to = application * APPLICATION + random.nextInt(APPLICATION / 5) * 5 + tier - 1;
             } else if (tier == 4) {
-                // Databases replicate to a database of another application.
-                to = random.nextInt(ASSETS / 5) * 5 + 4;
+                // A database replicates to (or links to) a database created before it, anywhere in the estate.
+                to = from < 5 ? from : random.nextInt(from / 5) * 5 + 4;
             } else {
                 int lower = tier + 1 + random.nextInt(4 - tier);
                 int target = roll < 850 ? application : random.nextInt(ASSETS / APPLICATION);

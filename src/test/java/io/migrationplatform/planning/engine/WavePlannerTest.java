@@ -127,4 +127,31 @@ class WavePlannerTest {
         assertThat(plan.waves().get(1).startDate()).isEqualTo(LocalDate.of(2027, 1, 25));
         assertThat(plan.waves().get(1).endDate()).isEqualTo(LocalDate.of(2027, 2, 7));
     }
+
+    @Test
+    void openWavesSkipClosedOnesAndGrowOnDemand() {
+        WavePlanner.OpenWaves open = new WavePlanner.OpenWaves();
+        assertThat(open.from(0)).isZero();
+        open.close(0);
+        open.close(1);
+        open.close(3);
+        assertThat(open.from(0)).isEqualTo(2);
+        assertThat(open.from(3)).isEqualTo(4);
+        open.close(2);
+        assertThat(open.from(0)).isEqualTo(4);
+        assertThat(open.from(1_000)).as("far past the array").isEqualTo(1_000);
+        for (int w = 4; w < 200; w++) {
+            open.close(w);
+        }
+        assertThat(open.from(1)).isEqualTo(200);
+    }
+
+    @Test
+    void duplicateDependenciesCountOnce() {
+        asset("db");
+        asset("app", "db", "db", "db");
+        Plan plan = plan(10, false);
+        assertThat(waveOf(plan, "app")).isEqualTo(waveOf(plan, "db") + 1);
+        assertThat(plan.constraints()).isEmpty();
+    }
 }
