@@ -1,5 +1,6 @@
 package io.migrationplatform;
 
+import io.migrationplatform.cli.MigrateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MigrationPlatformApplication {
 
     public static void main(String[] args) {
+        if (MigrateCommand.handles(args)) { // a client of a running server: no Spring, no database
+            System.exit(MigrateCommand.main(args, System.out, System.err, System.getenv()));
+        }
         SpringApplication.run(MigrationPlatformApplication.class, args);
     }
 }

@@ -1,6 +1,10 @@
 package io.migrationplatform.identity.admin;
 
 import io.migrationplatform.identity.Role;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
@@ -27,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BootstrapAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
+    static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
     private static final long LOCK_KEY = 0x6d69677261746501L;
 
     private final AdminRepository repository;
@@ -35,17 +40,20 @@ class BootstrapAdministrator implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final String email;
     private final String password;
+    private final Path dataDir;
 
     BootstrapAdministrator(AdminRepository repository, JdbcClient jdbc, PasswordEncoder passwordEncoder,
                            TransactionTemplate transactions,
                            @Value("${migrate.admin.email:admin@example.com}") String email,
-                           @Value("${migrate.admin.password:}") String password) {
+                           @Value("${migrate.admin.password:}") String password,
+                           @Value("${migrate.data-dir:./data}") Path dataDir) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.transactions = transactions;
         this.email = email.trim().toLowerCase(Locale.ROOT);
         this.password = password;
+        this.dataDir = dataDir;
     }
 
     @Override
@@ -73,19 +81,43 @@ class BootstrapAdministrator implements ApplicationRunner {
             repository.insertUser(admin, email, passwordEncoder.encode(secret), "Platform administrator", true, account, engagement);
             repository.upsertRole(admin, account, Role.SUPER_ADMIN);
             if (generated) {
+                String kept = keep(secret);
                 log.warn("""
 
                         ================================================================
                          First start: created platform administrator
                            email:    {}
                            password: {}
-                         This password is shown only once. Set MIGRATE_ADMIN_EMAIL and
+                         This password is shown only once{}. Set MIGRATE_ADMIN_EMAIL and
                          MIGRATE_ADMIN_PASSWORD before the first start to choose them.
-                        ================================================================""", email, secret);
+                        ================================================================""", email, secret, kept);
             } else {
                 log.info("First start: created platform administrator {} with the configured password", email);
             }
         });
+    }
+
+    /**
+     * Keeps a generated password in {@code <data dir>/initial-admin-password}, readable by the server's user only
+     * (as Jenkins keeps its initial admin password), so a local client such as {@code migrate} can log in
+     * without the log. Returns the note for the log; nothing is kept if the file cannot be written.
+     */
+    private String keep(String secret) {
+        Path file = dataDir.resolve(INITIAL_PASSWORD_FILE);
+        try {
+            Files.createDirectories(dataDir);
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file); // not a POSIX file system
+            }
+            Files.writeString(file, secret + System.lineSeparator());
+            return " (and kept in " + file + ", readable by you only; delete it once noted)";
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not keep the generated password in {}", file, e);
+            return "";
+        }
     }
 
     private static String randomPassword() {
