@@ -200,7 +200,8 @@ public final class MigrateCommand {
                 result.path("assets_created").asInt(), result.path("assets_updated").asInt(), result.path("rows_merged").asInt(),
                 result.path("rejected_rows").asInt());
         JsonNode graph = api.get("/api/v1/asset-inventory/dependency-graph");
-        out.printf("               dependencies: %d edges, %d cycles%s%n", graph.path("edges").size(), graph.path("cycles").size(),
+        out.printf("               dependencies: %s, %s%s%n", plural(graph.path("edges").size(), "edge"),
+                plural(graph.path("cycles").size(), "cycle"),
                 result.path("unresolved_references").asInt() > 0
                         ? ", " + result.path("unresolved_references").asInt() + " references to unknown assets" : "");
         JsonNode problems = api.get("/api/v1/discovery/imports/" + importId + "/errors?page_size=5");
@@ -224,7 +225,7 @@ public final class MigrateCommand {
                     + assessment.path("message").asString(""));
         }
         JsonNode summary = assessment.path("summary");
-        out.printf("3 Assessment   %d assets in %s; effort %.0f person-days%n", assessment.path("asset_count").asInt(), seconds(started),
+        out.printf("3 Assessment   %s in %s; effort %.0f person-days%n", plural(assessment.path("asset_count").asInt(), "asset"), seconds(started),
                 summary.path("effort_person_days").asDouble());
         out.printf("               strategy:  %s%n", counts(summary.path("by_strategy"), 7));
         out.printf("               readiness: %s%n", counts(summary.path("by_readiness"), 4));
@@ -252,10 +253,10 @@ public final class MigrateCommand {
             throw new ApiClient.ApiException(0, "the wave plan " + plan.path("status").asString() + ": " + plan.path("message").asString(""));
         }
         JsonNode planSummary = plan.path("summary");
-        out.printf("4 Wave plan    %d assets in %d waves of at most %d, in %s; %d excluded (%s); %d cycles kept together%n",
-                planSummary.path("planned_assets").asInt(), planSummary.path("wave_count").asInt(), options.waveSize(), seconds(started),
-                planSummary.path("excluded_assets").asInt(), String.join(", ", strings(plan.at("/options/exclude_strategies"))),
-                planSummary.path("cycles").asInt());
+        out.printf("4 Wave plan    %s in %s of at most %d, in %s; %d excluded (%s); %s kept together%n",
+                plural(planSummary.path("planned_assets").asInt(), "asset"), plural(planSummary.path("wave_count").asInt(), "wave"),
+                options.waveSize(), seconds(started), planSummary.path("excluded_assets").asInt(),
+                String.join(", ", strings(plan.at("/options/exclude_strategies"))), plural(planSummary.path("cycles").asInt(), "cycle"));
         for (JsonNode wave : plan.path("waves")) {
             List<String> names = new ArrayList<>();
             for (JsonNode asset : wave.path("assets")) {

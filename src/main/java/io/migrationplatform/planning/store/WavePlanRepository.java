@@ -53,7 +53,7 @@ public class WavePlanRepository {
     public void insert(TenantScope scope, UUID id, String name, Map<String, Object> options) {
         jdbc.sql("""
                         INSERT INTO wave_plans (id, client_account_id, engagement_id, name, options, created_by)
-                        VALUES (:id, :account, :engagement, :name, CAST(:options AS jsonb), :user)""")
+                        VALUES (:id, :account, :engagement, :name, CAST(:options AS json), :user)""")
                 .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
                 .param("name", name).param("options", JSON.writeValueAsString(options)).param("user", scope.userId()).update();
     }
@@ -98,8 +98,8 @@ public class WavePlanRepository {
     public void storeResult(TenantScope scope, UUID id, List<WaveRow> waves, List<Row> assets, Map<String, Object> summary,
                             List<WavePlan.Constraint> constraints, List<String> warnings) {
         int updated = jdbc.sql("""
-                        UPDATE wave_plans SET summary = CAST(:summary AS jsonb), constraints = CAST(:constraints AS jsonb),
-                            warnings = CAST(:warnings AS jsonb) WHERE """ + " " + SCOPE_ROW)
+                        UPDATE wave_plans SET summary = CAST(:summary AS json), constraints = CAST(:constraints AS json),
+                            warnings = CAST(:warnings AS json) WHERE """ + " " + SCOPE_ROW)
                 .param("summary", JSON.writeValueAsString(summary)).param("constraints", JSON.writeValueAsString(constraints))
                 .param("warnings", JSON.writeValueAsString(warnings))
                 .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
