@@ -81,7 +81,7 @@ class BootstrapAdministrator implements ApplicationRunner {
             repository.insertUser(admin, email, passwordEncoder.encode(secret), "Platform administrator", true, account, engagement);
             repository.upsertRole(admin, account, Role.SUPER_ADMIN);
             if (generated) {
-                String kept = keep(secret);
+                String kept = keep(dataDir, secret);
                 log.warn("""
 
                         ================================================================
@@ -102,7 +102,7 @@ class BootstrapAdministrator implements ApplicationRunner {
      * (as Jenkins keeps its initial admin password), so a local client such as {@code migrate} can log in
      * without the log. Returns the note for the log; nothing is kept if the file cannot be written.
      */
-    private String keep(String secret) {
+    static String keep(Path dataDir, String secret) {
         Path file = dataDir.resolve(INITIAL_PASSWORD_FILE);
         try {
             Files.createDirectories(dataDir);
