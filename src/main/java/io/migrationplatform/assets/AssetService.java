@@ -133,6 +133,12 @@ public class AssetService {
         return assets.list(scope, filter, AssetSort.of("name", "asc"), new PageParams(1, Integer.MAX_VALUE));
     }
 
+    /** A brief of every asset of the scope the filters match, by name (for wave planning: no attributes, no JSON). */
+    @Transactional(readOnly = true)
+    public List<AssetBrief> briefs(TenantScope scope, AssetFilter filter) {
+        return assets.briefs(scope, filter);
+    }
+
     /** Rows per page of {@link #forEach}: bounded memory whatever the size of the inventory. */
     public static final int EXPORT_PAGE = 1000;
 

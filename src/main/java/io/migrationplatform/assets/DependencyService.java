@@ -184,11 +184,7 @@ public class DependencyService {
     /** For every asset of the scope with dependencies: what it depends on (one query, edges only; for planning). */
     @Transactional(readOnly = true)
     public Map<UUID, List<UUID>> dependsOn(TenantScope scope) {
-        Map<UUID, List<UUID>> result = new HashMap<>();
-        for (Dependency e : dependencies.all(scope)) {
-            result.computeIfAbsent(e.assetId(), k -> new ArrayList<>()).add(e.dependsOnAssetId());
-        }
-        return result;
+        return dependencies.dependsOn(scope);
     }
 
     /** Nodes, edges and every cycle (strongly connected component of more than one asset). */

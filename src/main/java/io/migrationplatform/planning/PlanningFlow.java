@@ -1,6 +1,6 @@
 package io.migrationplatform.planning;
 
-import io.migrationplatform.assets.Asset;
+import io.migrationplatform.assets.AssetBrief;
 import io.migrationplatform.assets.AssetService;
 import io.migrationplatform.assets.DependencyService;
 import io.migrationplatform.flows.Flow;
@@ -93,11 +93,11 @@ class PlanningFlow implements FlowHandler {
         long started = System.nanoTime();
 
         context.phase("asset_selection");
-        List<Asset> selected = assets.all(scope, options.scope());
+        List<AssetBrief> selected = assets.briefs(scope, options.scope());
         Map<UUID, List<UUID>> dependsOn = dependencies.dependsOn(scope);
         List<WavePlanner.PlanAsset> input = new ArrayList<>(selected.size());
-        Map<UUID, Asset> byId = new HashMap<>();
-        for (Asset asset : selected) {
+        Map<UUID, AssetBrief> byId = new HashMap<>();
+        for (AssetBrief asset : selected) {
             byId.put(asset.id(), asset);
             input.add(new WavePlanner.PlanAsset(asset.id(), asset.name(), asset.assetType(), asset.criticality(), asset.sixRStrategy(),
                     dependsOn.getOrDefault(asset.id(), List.of())));
@@ -121,7 +121,7 @@ class PlanningFlow implements FlowHandler {
         for (WavePlanner.Wave wave : result.waves()) {
             waves.add(new WavePlanRepository.WaveRow(wave.waveNumber(), wave.startDate(), wave.endDate(), wave.pilot()));
             for (UUID assetId : wave.assetIds()) {
-                Asset a = byId.get(assetId);
+                AssetBrief a = byId.get(assetId);
                 rows.add(new WavePlanRepository.Row(wave.waveNumber(), wave.startDate(), wave.endDate(), wave.pilot(),
                         new WavePlan.PlannedAsset(a.id(), a.name(), a.assetType(), a.environment(), a.criticality(), a.sixRStrategy(),
                                 groupSize.getOrDefault(a.id(), 1))));
@@ -163,7 +163,7 @@ class PlanningFlow implements FlowHandler {
     }
 
     /** The engine's constraints with both assets named (looking up, in chunks, the ones outside the scope). */
-    private List<WavePlan.Constraint> constraints(TenantScope scope, List<WavePlanner.Constraint> found, Map<UUID, Asset> selected) {
+    private List<WavePlan.Constraint> constraints(TenantScope scope, List<WavePlanner.Constraint> found, Map<UUID, AssetBrief> selected) {
         Set<UUID> outside = new HashSet<>();
         for (WavePlanner.Constraint c : found) {
             if (!selected.containsKey(c.dependsOnAssetId())) {

@@ -2,6 +2,7 @@ package io.migrationplatform.assets.store;
 
 import io.migrationplatform.assets.Asset;
 import io.migrationplatform.assets.AssetField;
+import io.migrationplatform.assets.AssetBrief;
 import io.migrationplatform.assets.AssetFilter;
 import io.migrationplatform.assets.AssetSort;
 import io.migrationplatform.identity.TenantScope;
@@ -207,6 +208,17 @@ public class AssetRepository {
         }
         return jdbc.sql("SELECT * FROM assets WHERE " + where.sql + keyset + " ORDER BY name, id LIMIT :limit")
                 .params(params).param("limit", limit).query(mapper).list();
+    }
+
+    /** The brief of every asset the filter matches, by name then id: six columns, no JSON (planning reads 100,000). */
+    public List<AssetBrief> briefs(TenantScope scope, AssetFilter filter) {
+        Where where = where(scope, filter);
+        return jdbc.sql("SELECT id, name, asset_type, environment, criticality, six_r_strategy FROM assets WHERE " + where.sql
+                        + " ORDER BY name, id")
+                .params(where.params)
+                .query((rs, n) -> new AssetBrief(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
     }
 
     public long count(TenantScope scope, AssetFilter filter) {

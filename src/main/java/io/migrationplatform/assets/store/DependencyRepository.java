@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 import java.util.List;
+import java.util.HashMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -86,6 +87,17 @@ public class DependencyRepository {
         return jdbc.sql("SELECT * FROM asset_dependencies WHERE client_account_id = :account AND engagement_id = :engagement")
                 .param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
                 .query(DependencyRepository::map).list();
+    }
+
+    /** Every edge of the scope as asset id → what it depends on; two columns read, nothing else (planning reads 300,000). */
+    public Map<UUID, List<UUID>> dependsOn(TenantScope scope) {
+        Map<UUID, List<UUID>> result = new HashMap<>();
+        jdbc.sql("SELECT asset_id, depends_on_asset_id FROM asset_dependencies WHERE client_account_id = :account"
+                        + " AND engagement_id = :engagement")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> result
+                        .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>(4)).add(rs.getObject(2, UUID.class)));
+        return result;
     }
 
     private static Dependency map(ResultSet rs, int row) throws SQLException {
