@@ -206,6 +206,10 @@ class TasksIT extends ApiIntegrationTest {
         assertThat(ids(page2)).containsExactly(echoes.get(0));
         assertThat(page2.at("/metadata/pagination/has_prev").asBoolean()).isTrue();
         assertThat(page2.get("data").get(0).get("task_id").asString()).isEqualTo(echoes.get(0));
+        assertThat(page2.at("/data/0").has("result")).as("a list is brief: GET the task for its result").isFalse();
+        assertThat(page2.at("/data/0").has("errors")).isFalse();
+        assertThat(page2.at("/data/0/error_count").isNumber()).isTrue();
+        assertThat(viewer.get("/api/v1/tasks/" + echoes.get(0)).json().has("result")).isTrue();
 
         assertThat(ids(viewer.get("/api/v1/tasks?status=failed").json())).containsExactly(failed);
         assertThat(ids(viewer.get("/api/v1/tasks?status=COMPLETED&kind=test.echo").json()))

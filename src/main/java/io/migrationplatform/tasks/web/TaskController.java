@@ -36,10 +36,11 @@ class TaskController {
         this.tasks = tasks;
     }
 
-    @Operation(summary = "The scope's background tasks, newest first (paginated; the seed's APIResponse envelope)")
+    @Operation(summary = "The scope's background tasks, newest first (paginated; the seed's APIResponse envelope); brief: "
+            + "no result or per-item errors, GET the task for them")
     @GetMapping
     @RequiresPermission(Permission.READ_ASSETS)
-    ApiResponse<List<TaskResponse>> list(TenantScope scope,
+    ApiResponse<List<TaskSummaryResponse>> list(TenantScope scope,
                                          @Parameter(description = "Page number, from 1") @RequestParam(required = false) Integer page,
                                          @Parameter(description = "Items per page, 1 to 100 (default 50)")
                                          @RequestParam(name = "page_size", required = false) Integer pageSize,
@@ -54,7 +55,7 @@ class TaskController {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        List<TaskResponse> items = tasks.list(scope, state, kindFilter, params).stream().map(TaskResponse::of).toList();
+        List<TaskSummaryResponse> items = tasks.list(scope, state, kindFilter, params).stream().map(TaskSummaryResponse::of).toList();
         return ApiResponse.page(items, params, tasks.count(scope, state, kindFilter), "tasks");
     }
 
