@@ -68,6 +68,8 @@ class LifecycleCatalogTest {
             Windows Server 2012                                   | windows-server  | 2012
             Windows Server 2008 R2 Enterprise SP1                 | windows-server  | 2008-r2-sp1
             Windows Server 2003                                   | windows-server  | 2003-sp2
+            Windows Server 2003 R2 Enterprise                     | windows-server  | 2003-sp2
+            Win2k3 R2                                             | windows-server  | 2003-sp2
             Win2k8 R2                                             | windows-server  | 2008-r2-sp1
             win2k12                                               | windows-server  | 2012
             Win2012 R2 Std                                        | windows-server  | 2012-r2
