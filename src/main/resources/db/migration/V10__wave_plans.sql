@@ -7,6 +7,7 @@ CREATE TABLE wave_plans (
     name               varchar(255)  NOT NULL,
     options            json          NOT NULL,   -- json, not jsonb: keeps the keys in the order they were written
     flow_id            uuid,
+    outcome            varchar(16),  -- its flow's final status, kept when the flow is deleted
     summary            json,
     constraints        json,
     warnings           json,

@@ -62,8 +62,11 @@ class AssessmentFlow implements FlowHandler {
     /** POST /flows with flow_type assessment: the same checks as POST /assessments; creates the assessment. */
     @Override
     public Map<String, Object> prepare(TenantScope scope, String name, Map<String, Object> configuration) {
-        if (configuration.get("assessment_id") != null) {
-            return configuration; // created by AssessmentService.start
+        for (String key : configuration.keySet()) {
+            if (!key.equals("asset_ids") && !key.equals("filters")) {
+                throw new io.migrationplatform.platform.error.ValidationException(List.of(new io.migrationplatform.platform.error.FieldError(
+                        "configuration." + key, "Unknown field; an assessment flow takes asset_ids or filters", "extra_forbidden")));
+            }
         }
         AssessmentService.Selection selection = AssessmentService.selectionOf(configuration);
         UUID id = AssessmentService.create(repository, scope, name, selection);

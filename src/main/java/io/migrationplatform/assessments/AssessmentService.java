@@ -60,7 +60,7 @@ public class AssessmentService {
     @Transactional
     public Assessment start(TenantScope scope, String name, Selection selection) {
         UUID id = create(repository, scope, name, selection);
-        flows.start(scope, AssessmentFlow.TYPE, name.strip(), Map.of("assessment_id", id.toString()));
+        flows.startPrepared(scope, AssessmentFlow.TYPE, name.strip(), Map.of("assessment_id", id.toString()));
         return get(scope, id);
     }
 

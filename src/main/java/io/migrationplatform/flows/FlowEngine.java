@@ -32,12 +32,15 @@ class FlowEngine {
     private final TransactionTemplate transactions;
     private final ObjectProvider<FlowUpdates> updates;
     private final Clock clock;
+    private final ObjectProvider<FlowHandler> handlers;
 
-    FlowEngine(FlowRepository repository, TransactionTemplate transactions, ObjectProvider<FlowUpdates> updates, Clock clock) {
+    FlowEngine(FlowRepository repository, TransactionTemplate transactions, ObjectProvider<FlowUpdates> updates, Clock clock,
+               ObjectProvider<FlowHandler> handlers) {
         this.repository = repository;
         this.transactions = transactions;
         this.updates = updates;
         this.clock = clock;
+        this.handlers = handlers;
     }
 
     Flow create(TenantScope scope, String flowType, String name, List<String> phases, Map<String, Object> configuration) {
@@ -205,6 +208,10 @@ class FlowEngine {
             }
             Flow updated = edit.build(clock.instant());
             repository.update(updated);
+            if (!current.status().isTerminal() && updated.status().isTerminal()) {
+                handlers.orderedStream().filter(h -> h.flowType().equals(updated.flowType()))
+                        .forEach(h -> h.finished(scope, updated));
+            }
             changed[0] = updated;
             return updated;
         });

@@ -33,6 +33,15 @@ public interface FlowHandler {
     default void created(TenantScope scope, Flow flow) {
     }
 
+    /**
+     * Called in the transaction that gives the flow its final status (completed, failed or cancelled), whoever
+     * caused it: the worker or a client. A feature records the outcome here so its own records never disagree
+     * with the flow, even after the flow is deleted (a plan cancelled after its results were written stays
+     * cancelled).
+     */
+    default void finished(TenantScope scope, Flow flow) {
+    }
+
     /** Does the work, phase by phase ({@link FlowContext#phase}); returns the flow's result summary. */
     Map<String, Object> run(FlowContext context) throws Exception;
 }

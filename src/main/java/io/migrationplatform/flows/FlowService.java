@@ -88,6 +88,21 @@ public class FlowService implements FlowSnapshots {
         return queue(scope, flow.id());
     }
 
+    /**
+     * For a feature that has already recorded its own work (an assessment, a wave plan): creates and queues the
+     * flow with {@code configuration} as it is, without {@link FlowHandler#prepare}, which checks what clients send.
+     */
+    @Transactional
+    public Flow startPrepared(TenantScope scope, String flowType, String name, Map<String, Object> configuration) {
+        FlowHandler handler = handlers().get(flowType);
+        if (handler == null) {
+            throw new IllegalArgumentException("No handler for flow type " + flowType);
+        }
+        Flow flow = engine.create(scope, flowType, name, handler.phases(), configuration);
+        handler.created(scope, flow);
+        return queue(scope, flow.id());
+    }
+
     public Flow get(TenantScope scope, UUID id) {
         return repository.find(scope, id).orElseThrow(() -> new NotFoundException("Flow"));
     }

@@ -67,9 +67,6 @@ class PlanningFlow implements FlowHandler {
     /** POST /flows with flow_type planning: the same checks as POST /waves/plan; records the plan. */
     @Override
     public Map<String, Object> prepare(TenantScope scope, String name, Map<String, Object> configuration) {
-        if (configuration.get("plan_id") != null) {
-            return configuration; // recorded by WavePlanService.plan
-        }
         PlanningOptions options = PlanningOptions.of(WavePlanService.requested(name, configuration), LocalDate.now(clock));
         UUID id = UUID.randomUUID();
         repository.insert(scope, id, options.name(), options.toMap());
@@ -82,6 +79,11 @@ class PlanningFlow implements FlowHandler {
     }
 
     @Override
+    public void finished(TenantScope scope, Flow flow) {
+        repository.recordOutcome(scope, UUID.fromString(String.valueOf(flow.configuration().get("plan_id"))), flow.status().json());
+    }
+
+    @Override
     public Map<String, Object> run(FlowContext context) {
         TenantScope scope = context.scope();
         UUID id = UUID.fromString(String.valueOf(context.configuration().get("plan_id")));
@@ -89,6 +91,7 @@ class PlanningFlow implements FlowHandler {
         if (plan.appliedAt() != null) {
             return Map.of("plan_id", id.toString()); // applied: frozen, never planned again
         }
+        repository.clearOutcome(scope, id);
         PlanningOptions options = PlanningOptions.fromMap(plan.options());
         long started = System.nanoTime();
 
@@ -107,7 +110,13 @@ class PlanningFlow implements FlowHandler {
 
         context.checkpoint();
         context.phase("wave_planning");
-        WavePlanner.Plan result = WavePlanner.plan(input, options.engineOptions());
+        Set<UUID> neededFromOutside = new HashSet<>();
+        dependsOn.forEach((source, targets) -> {
+            if (!byId.containsKey(source)) {
+                targets.stream().filter(byId::containsKey).forEach(neededFromOutside::add);
+            }
+        });
+        WavePlanner.Plan result = WavePlanner.plan(input, options.engineOptions(), neededFromOutside);
         context.counts(Map.of("waves", result.waves().size(), "planned", result.plannedAssets(), "cycles", result.cycles().size()));
         long planned = System.nanoTime();
 
@@ -128,11 +137,13 @@ class PlanningFlow implements FlowHandler {
                 byStrategy.merge(a.sixRStrategy() == null ? "unknown" : a.sixRStrategy(), 1, Integer::sum);
             }
         }
-        List<WavePlan.Constraint> constraints = constraints(scope, result.constraints(), byId);
+        List<WavePlanner.Constraint> found = new ArrayList<>(result.constraints());
+        found.addAll(dependentsNotPlanned(result, dependsOn, byId));
+        List<WavePlan.Constraint> constraints = constraints(scope, found, byId);
         List<String> warnings = new ArrayList<>(result.warnings());
         int withoutStrategy = byStrategy.getOrDefault("unknown", 0);
         if (withoutStrategy > 0) {
-            warnings.add(withoutStrategy + " planned assets have no 6R strategy yet; assess them and approve the assessment first");
+            warnings.add(withoutStrategy + " planned assets have no 7R strategy yet; assess them and approve the assessment first");
         }
         if (result.plannedAssets() == 0) {
             warnings.add("No assets to plan: the scope matches no asset, or every asset is excluded by its strategy");
@@ -146,7 +157,7 @@ class PlanningFlow implements FlowHandler {
         summary.put("groups", result.groups());
         summary.put("cycles", result.cycles().size());
         summary.put("largest_cycle", result.cycles().isEmpty() ? 0 : result.cycles().get(0).size());
-        summary.put("constraints_total", result.constraints().size());
+        summary.put("constraints_total", constraints.size());
         summary.put("by_strategy", byStrategy);
         summary.put("end_date", result.waves().isEmpty() ? null : result.waves().get(result.waves().size() - 1).endDate().toString());
         List<WavePlan.Constraint> kept = constraints.size() > WavePlan.MAX_CONSTRAINTS_KEPT
@@ -162,12 +173,39 @@ class PlanningFlow implements FlowHandler {
         return flowResult;
     }
 
-    /** The engine's constraints with both assets named (looking up, in chunks, the ones outside the scope). */
+    /**
+     * The other direction of the engine's constraints: an asset that is not planned (outside the scope, or excluded by its
+     * strategy) depends on one that moves; the programme has to keep it working while its dependency migrates.
+     */
+    private static List<WavePlanner.Constraint> dependentsNotPlanned(WavePlanner.Plan result, Map<UUID, List<UUID>> dependsOn,
+                                                                    Map<UUID, AssetBrief> selected) {
+        Set<UUID> planned = new HashSet<>();
+        result.waves().forEach(wave -> planned.addAll(wave.assetIds()));
+        List<WavePlanner.Constraint> found = new ArrayList<>();
+        dependsOn.forEach((source, targets) -> {
+            if (planned.contains(source)) {
+                return;
+            }
+            AssetBrief excluded = selected.get(source);
+            for (UUID target : targets) {
+                if (planned.contains(target)) {
+                    found.add(new WavePlanner.Constraint(source, target, WavePlan.DEPENDENT_NOT_PLANNED,
+                            excluded == null ? null : excluded.sixRStrategy()));
+                }
+            }
+        });
+        return found;
+    }
+
+    /** The constraints with both assets named (looking up, in chunks, the ones outside the scope). */
     private List<WavePlan.Constraint> constraints(TenantScope scope, List<WavePlanner.Constraint> found, Map<UUID, AssetBrief> selected) {
         Set<UUID> outside = new HashSet<>();
         for (WavePlanner.Constraint c : found) {
             if (!selected.containsKey(c.dependsOnAssetId())) {
                 outside.add(c.dependsOnAssetId());
+            }
+            if (!selected.containsKey(c.assetId())) {
+                outside.add(c.assetId());
             }
         }
         Map<UUID, String> names = new HashMap<>();

@@ -57,7 +57,9 @@ public record PlanningOptions(String name, int maxAssetsPerWave, LocalDate start
                     errors.add(new FieldError("start_date", "Must be a date between 1970 and 2999", "value_error"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("start_date", "Must be a date as YYYY-MM-DD", "value_error"));
+                boolean shaped = request.startDate().strip().matches("\\d{4}-\\d{2}-\\d{2}");
+                errors.add(new FieldError("start_date", shaped ? "No such date: " + request.startDate().strip()
+                        : "Must be a date as YYYY-MM-DD", "value_error"));
             }
         }
         List<String> excluded = DEFAULT_EXCLUDED;
@@ -66,8 +68,8 @@ public record PlanningOptions(String name, int maxAssetsPerWave, LocalDate start
             for (String strategy : request.excludeStrategies()) {
                 String value = strategy == null ? "" : strategy.strip().toLowerCase(Locale.ROOT);
                 if (!AssetVocabulary.STRATEGIES.contains(value)) {
-                    errors.add(new FieldError("exclude_strategies", "Must be among: " + String.join(", ", AssetVocabulary.STRATEGIES),
-                            "enum"));
+                    errors.add(new FieldError("exclude_strategies", "Unknown strategy '" + (strategy == null ? "null" : shorten(strategy))
+                            + "'; must be among: " + String.join(", ", AssetVocabulary.STRATEGIES), "enum"));
                     break;
                 }
                 clean.add(value);
@@ -116,6 +118,10 @@ public record PlanningOptions(String name, int maxAssetsPerWave, LocalDate start
 
     WavePlanner.Options engineOptions() {
         return new WavePlanner.Options(maxAssetsPerWave, startDate, waveDurationDays, gapDays, Set.copyOf(excludeStrategies), pilot);
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     private static int bounded(String field, Integer value, int fallback, int min, int max, List<FieldError> errors) {

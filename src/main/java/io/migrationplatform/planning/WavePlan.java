@@ -29,6 +29,8 @@ public record WavePlan(UUID id, String name, String status, UUID flowId, double 
     public static final String QUEUED = "queued";
     public static final String COMPLETED = "completed";
     public static final String APPLIED = "applied";
+    /** A constraint whose {@code asset} is not planned (outside the scope, or excluded: {@code strategy}) but needs a planned one. */
+    public static final String DEPENDENT_NOT_PLANNED = "dependent_not_planned";
 
     /** One wave: 1-based number, planned dates (end inclusive), its assets by name, and counts. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,9 +47,11 @@ public record WavePlan(UUID id, String name, String status, UUID flowId, double 
     }
 
     /**
-     * A dependency that leaves the plan: {@code asset} depends on {@code depends_on}, which is excluded by its
-     * strategy ({@code reason} excluded_by_strategy, {@code strategy} says which) or outside the plan's scope
-     * (outside_scope). The migration has to account for it (keep a link back, or move it first).
+     * A dependency that crosses the plan's edge: {@code asset} depends on {@code depends_on}, and one of them is not
+     * planned. {@code reason}: excluded_by_strategy (the dependency is excluded; {@code strategy} says by which),
+     * outside_scope (the dependency is outside the plan's scope), or dependent_not_planned (the dependent is outside
+     * the scope, or excluded by {@code strategy}, and needs a planned asset). The migration has to account for it
+     * (keep a link back, or move it first).
      */
     public record Constraint(UUID assetId, String assetName, UUID dependsOnAssetId, String dependsOnName, String reason,
                              String strategy) {

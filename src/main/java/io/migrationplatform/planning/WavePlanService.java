@@ -33,8 +33,11 @@ public class WavePlanService {
     /** Planned assets per page of {@link #forEachAsset}. */
     public static final int EXPORT_PAGE = 1_000;
 
-    /** What applying did: assets whose wave changed, already had it, or were deleted since planning. */
-    public record Application(WavePlan plan, int changed, int unchanged, List<UUID> missing) {
+    /**
+     * What applying did: assets whose wave changed, already had it, or were deleted since planning; and how many
+     * assets outside this plan still carry a wave from an earlier one.
+     */
+    public record Application(WavePlan plan, int changed, int unchanged, List<UUID> missing, int notInPlanWithWave) {
     }
 
     private final WavePlanRepository repository;
@@ -55,7 +58,7 @@ public class WavePlanService {
         PlanningOptions options = PlanningOptions.of(request, LocalDate.now(clock));
         UUID id = UUID.randomUUID();
         repository.insert(scope, id, options.name(), options.toMap());
-        flows.start(scope, PlanningFlow.TYPE, options.name(), Map.of("plan_id", id.toString()));
+        flows.startPrepared(scope, PlanningFlow.TYPE, options.name(), Map.of("plan_id", id.toString()));
         return get(scope, id, false);
     }
 
@@ -95,7 +98,8 @@ public class WavePlanService {
         AuditContext audit = new AuditContext(context.actorId(), context.actorEmail(), "wave_plan:" + id, context.requestId());
         AssetService.StrategyWrite write = assets.setMigrationWaves(scope, waves, audit, "wave_plan_apply");
         repository.markApplied(scope, id);
-        return new Application(get(scope, id, false), write.changed(), write.unchanged(), write.missing());
+        return new Application(get(scope, id, false), write.changed(), write.unchanged(), write.missing(),
+                repository.assetsWithWaveNotIn(scope, id));
     }
 
     /**
@@ -126,9 +130,19 @@ public class WavePlanService {
         return plan;
     }
 
+    /** What POST /flows may configure for a planning flow: the fields of POST /waves/plan except the name (the flow's). */
+    static final List<String> CONFIGURATION_KEYS = List.of("max_assets_per_wave", "start_date", "wave_duration_days", "gap_days",
+            "exclude_strategies", "scope", "pilot");
+
     /** POST /flows with flow_type planning: the flow's name and configuration as a planning request. */
     static PlanningOptions.Requested requested(String name, Map<String, Object> configuration) {
         List<FieldError> errors = new ArrayList<>();
+        for (String key : configuration.keySet()) {
+            if (!CONFIGURATION_KEYS.contains(key)) {
+                errors.add(new FieldError("configuration." + key, "Unknown field; a planning flow takes: "
+                        + String.join(", ", CONFIGURATION_KEYS), "extra_forbidden"));
+            }
+        }
         Integer capacity = integer(configuration, "max_assets_per_wave", errors);
         Integer duration = integer(configuration, "wave_duration_days", errors);
         Integer gap = integer(configuration, "gap_days", errors);
@@ -183,9 +197,9 @@ public class WavePlanService {
             };
             progress = flow.progress() / 100.0;
             message = flow.error();
-        } else if (row.summary() != null) {
-            status = WavePlan.COMPLETED; // its flow was deleted after it finished
-            progress = 1;
+        } else if (row.status() != null) {
+            status = row.status(); // its flow was deleted after it finished: the outcome it recorded
+            progress = WavePlan.COMPLETED.equals(status) ? 1 : 0;
         }
         boolean planned = WavePlan.COMPLETED.equals(status) || WavePlan.APPLIED.equals(status);
         List<WavePlan.Wave> waves = withWaves && planned ? waves(row.id(), withAssets) : null;

@@ -111,6 +111,7 @@ class FlowsIT extends ApiIntegrationTest {
                 json -> json.at("/phases/1/status").asString().equals("cancelled"), Duration.ofSeconds(20), "cancelled phase");
         assertThat(settled.at("/phases/2/status").asString()).isEqualTo("cancelled");
         assertThat(settled.at("/phases/1/progress").asInt()).isLessThan(100);
+        assertThat(TestFlowHandlers.FINISHED.get(flowId)).as("the handler hears of a client's cancel once").containsExactly("cancelled");
 
         for (String action : List.of("pause", "resume", "cancel", "retry")) {
             ApiClient.Response refused = client.post("/api/v1/flows/" + flowId + "/" + action, null);
@@ -145,6 +146,8 @@ class FlowsIT extends ApiIntegrationTest {
         assertThat(client.post("/api/v1/flows/" + flowId + "/retry", null).status()).isEqualTo(200);
         JsonNode done = await(client, flowId, "completed");
         assertThat(done.at("/result/executions").asInt()).isEqualTo(2);
+        assertThat(TestFlowHandlers.FINISHED.get(flowId)).as("told of each end, the failure and the retry's completion")
+                .containsExactly("failed", "completed");
         assertThat(done.get("error").isNull()).isTrue();
         assertThat(done.at("/phases/1/status").asString()).isEqualTo("completed");
     }

@@ -17,6 +17,12 @@ import org.springframework.context.annotation.Configuration;
 class TestFlowHandlers {
 
     static final Map<String, AtomicInteger> EXECUTIONS = new ConcurrentHashMap<>();
+    /** Flow id → the final statuses {@link FlowHandler#finished} was told of, in order. */
+    static final Map<String, List<String>> FINISHED = new ConcurrentHashMap<>();
+
+    private static void finished(Flow flow) {
+        FINISHED.computeIfAbsent(flow.id().toString(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(flow.status().json());
+    }
 
     @Bean
     FlowHandler stepsFlow() {
@@ -29,6 +35,11 @@ class TestFlowHandlers {
             @Override
             public List<String> phases() {
                 return List.of("prepare", "work", "finish");
+            }
+
+            @Override
+            public void finished(io.migrationplatform.identity.TenantScope scope, Flow flow) {
+                TestFlowHandlers.finished(flow);
             }
 
             @Override
@@ -60,6 +71,11 @@ class TestFlowHandlers {
             @Override
             public List<String> phases() {
                 return List.of("one", "two", "three");
+            }
+
+            @Override
+            public void finished(io.migrationplatform.identity.TenantScope scope, Flow flow) {
+                TestFlowHandlers.finished(flow);
             }
 
             @Override

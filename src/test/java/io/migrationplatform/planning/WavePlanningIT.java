@@ -8,6 +8,9 @@ import static io.migrationplatform.support.AssetFixtures.create;
 import static io.migrationplatform.support.AssetFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrationplatform.identity.Role;
+import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.planning.store.WavePlanRepository;
 import io.migrationplatform.support.ApiClient;
 import io.migrationplatform.support.ApiIntegrationTest;
 import io.migrationplatform.support.Polling;
@@ -24,12 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Wave planning over real HTTP: the enterprise CMDB planned, applied into the audit trail and exported; validation; tenancy. */
@@ -105,7 +110,7 @@ class WavePlanningIT extends ApiIntegrationTest {
             assertThat(sum(wave.get("by_criticality"))).isEqualTo(wave.get("asset_count").asInt());
             expectedStart = expectedStart.plusDays(21);
         }
-        assertThat(plan.get("warnings").toString()).as("nothing was assessed yet").contains("no 6R strategy");
+        assertThat(plan.get("warnings").toString()).as("nothing was assessed yet").contains("no 7R strategy");
         assertThat(plan.at("/waves/0/assets/0/asset_id").asString()).hasSize(36);
         assertThat(owner.get(WAVES + "/" + planId + "?include_assets=false").json().at("/waves/0/assets").isMissingNode()).isTrue();
 
@@ -120,6 +125,7 @@ class WavePlanningIT extends ApiIntegrationTest {
         assertThat(owner.get("/api/v1/asset-inventory/audit/" + legacy).json().toString())
                 .contains("wave_plan_apply").contains("wave_plan:" + planId);
         assertThat(owner.post(WAVES + "/" + planId + "/apply", null).status()).isEqualTo(409);
+        assertThat(owner.post(WAVES + "/" + planId + "/apply", Map.of("dry_run", true)).status()).as("never ignored").isEqualTo(422);
 
         // Re-planning with other options makes a new plan and leaves the applied one as it was.
         assertThat(owner.put("/api/v1/assets/" + ids.get("Database Replica"), Map.of("six_r_strategy", "retire")).status()).isEqualTo(200);
@@ -131,6 +137,10 @@ class WavePlanningIT extends ApiIntegrationTest {
         assertThat(replanned.get("constraints").toString()).as("the backup server needs the retired replica")
                 .contains("\"asset_name\":\"Backup Server\"").contains("\"depends_on_name\":\"Database Replica\"")
                 .contains("\"reason\":\"excluded_by_strategy\"").contains("\"strategy\":\"retire\"");
+        assertThat(replanned.get("constraints").toString()).as("and the retired replica needs the primary, which moves")
+                .contains("{\"asset_id\":\"" + ids.get("Database Replica") + "\",\"asset_name\":\"Database Replica\",\"depends_on_asset_id\":\""
+                        + ids.get("Database Primary") + "\",\"depends_on_name\":\"Database Primary\",\"reason\":\"dependent_not_planned\","
+                        + "\"strategy\":\"retire\"}");
         JsonNode again = owner.get(WAVES + "/" + planId).json();
         assertThat(again.get("status").asString()).isEqualTo("applied");
         assertThat(waveOf(again)).isEqualTo(waveOf);
@@ -166,6 +176,11 @@ class WavePlanningIT extends ApiIntegrationTest {
         assertThat(json.size()).isEqualTo(20);
         assertThat(json.get(0).get("wave_number").asInt()).isEqualTo(1);
         assertThat(owner.get(WAVES + "/" + planId + "/export?format=pdf").status()).isEqualTo(422);
+
+        // Applying the re-plan over the first: the retired replica is not in it and keeps its old wave, and the answer says so.
+        JsonNode second = owner.post(WAVES + "/" + replanned.get("id").asString() + "/apply", null).json();
+        assertThat(second.get("assets_not_in_plan_with_wave").asInt()).isEqualTo(1);
+        assertThat(second.get("assets_changed").asInt() + second.get("assets_unchanged").asInt()).isEqualTo(19);
     }
 
     @Test
@@ -222,7 +237,15 @@ class WavePlanningIT extends ApiIntegrationTest {
             assertThat(fields).contains("\"" + field + "\"");
         }
         assertThat(owner.post(WAVES + "/plan", Map.of("max_assets_per_wave", "ten")).status()).isBetween(400, 422);
+        assertThat(owner.post(WAVES + "/plan", Map.of("max_assets_per_wave", 2.5)).status()).as("never cut to 2").isEqualTo(422);
+        assertThat(owner.post(WAVES + "/plan", Map.of("max_assets_per_wave", 2147483648L)).status()).isBetween(400, 422);
+        assertThat(owner.post(WAVES + "/plan", Map.of("dry_run", true)).status()).as("unknown field").isEqualTo(422);
+        assertThat(owner.send("POST", WAVES + "/plan", "name: y\nmax_assets_per_wave: 0\n", "application/yaml").status())
+                .as("YAML would bypass the JSON rules").isEqualTo(415);
         assertThat(owner.post(WAVES + "/plan", Map.of("max_assets_per_wave", 10_001)).status()).isEqualTo(422);
+        assertThat(owner.post(WAVES + "/plan", Map.of("start_date", "2027-02-30")).json().toString()).contains("No such date: 2027-02-30");
+        assertThat(owner.post(WAVES + "/plan", Map.of("exclude_strategies", List.of("retire", "lift"))).json().toString())
+                .contains("Unknown strategy 'lift'");
         assertThat(owner.post(WAVES + "/plan", Map.of("name", "x".repeat(256))).status()).isEqualTo(422);
         assertThat(owner.get(WAVES + "/not-a-uuid").status()).isBetween(400, 422);
         assertThat(owner.get(WAVES + "/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
@@ -238,6 +261,62 @@ class WavePlanningIT extends ApiIntegrationTest {
                 json -> json.at("/data/0/status").asString().matches("completed|failed"), Duration.ofSeconds(60), "plan via flows");
         assertThat(list.at("/data/0/name").asString()).isEqualTo("Via flows");
         assertThat(list.at("/data/0/status").asString()).isEqualTo("completed");
+    }
+
+    @Autowired
+    WavePlanRepository repository;
+
+    @Test
+    void aPlanKeepsTheOutcomeOfItsFlowAndOneThatDidNotCompleteKeepsNothing() {
+        TestTenants t = tenants();
+        TestTenants.User user = t.createUser(t.createTenant("planning-outcome"), "super_admin");
+        ApiClient owner = t.as(user);
+        String a = id(create(owner, asset("a", "server", "prod")));
+        String b = id(create(owner, asset("b", "database", "prod")));
+        dependsOn(owner, a, b);
+        JsonNode plan = await(owner, owner.post(WAVES + "/plan", Map.of()).json().get("id").asString());
+        String planId = plan.get("id").asString();
+
+        // Its flow deleted, a completed plan still reads completed, with its waves.
+        assertThat(owner.delete("/api/v1/flows/" + plan.get("flow_id").asString()).status()).isEqualTo(204);
+        JsonNode afterDelete = owner.get(WAVES + "/" + planId).json();
+        assertThat(afterDelete.get("status").asString()).isEqualTo("completed");
+        assertThat(afterDelete.get("waves").size()).isEqualTo(2);
+
+        // A cancel that lands after the result was written (what the engine reports through the planning flow's
+        // finished hook): the result goes, the plan stays cancelled, and a late write is refused.
+        TenantScope scope = new TenantScope(user.id(), user.tenant().accountId(), user.tenant().engagementId(), Role.SUPER_ADMIN);
+        UUID id = UUID.fromString(planId);
+        repository.recordOutcome(scope, id, "cancelled");
+        JsonNode cancelled = owner.get(WAVES + "/" + planId).json();
+        assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.has("waves")).isFalse();
+        assertThat(cancelled.get("summary").size()).isZero();
+        assertThat(owner.post(WAVES + "/" + planId + "/apply", null).status()).isEqualTo(409);
+        assertThat(owner.get(WAVES + "/" + planId + "/export").status()).isEqualTo(409);
+        repository.storeResult(scope, id, List.of(new WavePlanRepository.WaveRow(1, LocalDate.now(), LocalDate.now(), false)),
+                List.of(), Map.of("planned_assets", 0), List.of(), List.of());
+        assertThat(repository.waves(id)).as("a cancelled plan's late result is not written").isEmpty();
+        assertThat(owner.get(WAVES + "/" + planId).json().get("status").asString()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void flowsCannotReRunOrPointAtAnExistingPlanOrAssessment() {
+        TestTenants t = tenants();
+        ApiClient owner = t.as(t.createUser(t.createTenant("planning-flows"), "super_admin"));
+        create(owner, asset("a", "server", "prod"));
+        JsonNode plan = await(owner, owner.post(WAVES + "/plan", Map.of()).json().get("id").asString());
+        for (Object planId : List.of(plan.get("id").asString(), "not-a-uuid", 5, Map.of("a", 1))) {
+            ApiClient.Response refused = owner.post("/api/v1/flows", Map.of("flow_type", "planning",
+                    "configuration", Map.of("plan_id", planId)));
+            assertThat(refused.status()).as(String.valueOf(planId)).isEqualTo(422);
+            assertThat(refused.json().toString()).contains("configuration.plan_id");
+        }
+        assertThat(owner.get(WAVES + "/" + plan.get("id").asString()).json().get("flow_id").asString())
+                .isEqualTo(plan.get("flow_id").asString());
+        String assessment = owner.post("/api/v1/assessments", Map.of("name", "x", "filters", Map.of())).json().get("id").asString();
+        assertThat(owner.post("/api/v1/flows", Map.of("flow_type", "assessment", "configuration", Map.of("assessment_id", assessment)))
+                .status()).isEqualTo(422);
     }
 
     @Test

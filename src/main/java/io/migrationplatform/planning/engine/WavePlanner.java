@@ -67,6 +67,14 @@ public final class WavePlanner {
 
     /** Plans {@code assets}; a dependency on an id not among them is an {@value #OUTSIDE_SCOPE} constraint. */
     public static Plan plan(List<PlanAsset> assets, Options options) {
+        return plan(assets, options, Set.of());
+    }
+
+    /**
+     * As {@link #plan(List, Options)}; {@code neededFromOutside} names assets that something outside the selection depends
+     * on (the planner cannot see those edges): they are never pilot candidates.
+     */
+    public static Plan plan(List<PlanAsset> assets, Options options, Set<UUID> neededFromOutside) {
         if (options.maxAssetsPerWave() < 1) {
             throw new IllegalArgumentException("max_assets_per_wave must be at least 1");
         }
@@ -93,7 +101,6 @@ public final class WavePlanner {
             graph.addVertex(i);
         }
         int[] dependents = new int[planned.size()];
-        boolean[] hasDependencies = new boolean[planned.size()];
         for (int i = 0; i < planned.size(); i++) {
             PlanAsset asset = planned.get(i);
             for (UUID target : distinct(asset.dependsOn())) {
@@ -105,7 +112,6 @@ public final class WavePlanner {
                 } else if (j != i) {
                     graph.addEdge(i, j);
                     dependents[j]++;
-                    hasDependencies[i] = true;
                 }
             }
         }
@@ -146,16 +152,25 @@ public final class WavePlanner {
         int[] waveOfGroup = new int[groups.size()];
         int firstRegular = 0;
         if (options.pilot()) {
+            // A pilot asset touches nothing: no dependency at all (planned, excluded or outside), nothing depending on it
+            // (planned, excluded or outside), and a known low or medium criticality.
+            Set<UUID> needed = new HashSet<>(neededFromOutside);
+            for (PlanAsset asset : assets) {
+                if (!index.containsKey(asset.id())) {
+                    needed.addAll(asset.dependsOn());
+                }
+            }
             List<Integer> pilot = new ArrayList<>();
             for (int i = 0; i < planned.size() && pilot.size() < Math.min(PILOT_SIZE, options.maxAssetsPerWave()); i++) {
-                String criticality = planned.get(i).criticality();
-                if (groups.get(groupOf[i]).size() == 1 && !hasDependencies[i] && dependents[i] == 0
-                        && (criticality == null || criticality.equals("low") || criticality.equals("medium"))) {
+                PlanAsset candidate = planned.get(i);
+                String criticality = candidate.criticality();
+                if (candidate.dependsOn().isEmpty() && dependents[i] == 0 && !needed.contains(candidate.id())
+                        && ("low".equals(criticality) || "medium".equals(criticality))) {
                     pilot.add(i);
                 }
             }
             if (pilot.isEmpty()) {
-                warnings.add("No pilot wave: no low-criticality asset without dependencies was found");
+                warnings.add("No pilot wave: no low- or medium-criticality asset without any dependency either way was found");
             } else {
                 waves.add(new ArrayList<>(pilot));
                 open.close(0); // the pilot takes nothing else

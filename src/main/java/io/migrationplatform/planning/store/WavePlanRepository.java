@@ -93,13 +93,15 @@ public class WavePlanRepository {
     /**
      * Replaces the plan's waves and assets with a complete result (a re-run after a crash writes the same
      * plan again, never half of two), and records its summary, constraints and warnings. The plan must
-     * belong to {@code scope}; the caller's transaction makes it all or nothing.
+     * belong to {@code scope}; the caller's transaction makes it all or nothing. Nothing is written once the
+     * plan's flow has an outcome (a client cancelled it meanwhile) or the plan was applied: the row lock taken
+     * here orders this write against {@link #recordOutcome}.
      */
     public void storeResult(TenantScope scope, UUID id, List<WaveRow> waves, List<Row> assets, Map<String, Object> summary,
                             List<WavePlan.Constraint> constraints, List<String> warnings) {
         int updated = jdbc.sql("""
                         UPDATE wave_plans SET summary = CAST(:summary AS json), constraints = CAST(:constraints AS json),
-                            warnings = CAST(:warnings AS json) WHERE """ + " " + SCOPE_ROW)
+                            warnings = CAST(:warnings AS json) WHERE """ + " " + SCOPE_ROW + " AND outcome IS NULL AND applied_at IS NULL")
                 .param("summary", JSON.writeValueAsString(summary)).param("constraints", JSON.writeValueAsString(constraints))
                 .param("warnings", JSON.writeValueAsString(warnings))
                 .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
@@ -120,6 +122,38 @@ public class WavePlanRepository {
                     a.sixRStrategy(), a.groupSize()});
         }
         CopyIn.rows(dataSource, "wave_plan_assets", ASSET_COLUMNS, assetRows);
+    }
+
+    /**
+     * Records the final status of the plan's flow. A plan whose flow did not complete keeps nothing of a result
+     * it may have written before it was cancelled: no waves, no summary, so it can never be applied.
+     */
+    /** A new execution of the plan's flow (a retry, a resume after a restart): no outcome yet. */
+    public void clearOutcome(TenantScope scope, UUID id) {
+        jdbc.sql("UPDATE wave_plans SET outcome = NULL WHERE " + SCOPE_ROW + " AND applied_at IS NULL")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
+    }
+
+    public void recordOutcome(TenantScope scope, UUID id, String outcome) {
+        boolean completed = outcome.equals(WavePlan.COMPLETED);
+        int updated = jdbc.sql("UPDATE wave_plans SET outcome = :outcome" + (completed ? "" : ", summary = NULL, constraints = NULL, warnings = NULL")
+                        + " WHERE " + SCOPE_ROW + " AND applied_at IS NULL")
+                .param("outcome", outcome)
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
+        if (updated == 1 && !completed) {
+            jdbc.sql("DELETE FROM wave_plan_assets WHERE plan_id = :id").param("id", id).update();
+            jdbc.sql("DELETE FROM wave_plan_waves WHERE plan_id = :id").param("id", id).update();
+        }
+    }
+
+    /** Assets of the scope that carry a migration wave but are not in this plan (an earlier plan gave it to them). */
+    public int assetsWithWaveNotIn(TenantScope scope, UUID planId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM assets a WHERE a.client_account_id = :account AND a.engagement_id = :engagement
+                          AND a.migration_wave IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM wave_plan_assets p WHERE p.plan_id = :id AND p.asset_id = a.id)""")
+                .param("id", planId).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(Integer.class).single();
     }
 
     public void markApplied(TenantScope scope, UUID id) {
@@ -210,7 +244,7 @@ public class WavePlanRepository {
         String summary = rs.getString("summary");
         String constraints = rs.getString("constraints");
         String warnings = rs.getString("warnings");
-        return new WavePlan(rs.getObject("id", UUID.class), rs.getString("name"), null, rs.getObject("flow_id", UUID.class), 0, null,
+        return new WavePlan(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("outcome"), rs.getObject("flow_id", UUID.class), 0, null,
                 JSON.readValue(rs.getString("options"), MAP), summary == null ? null : JSON.readValue(summary, MAP), null,
                 constraints == null ? null : JSON.readValue(constraints, CONSTRAINTS), warnings == null ? null : JSON.readValue(warnings, STRINGS),
                 rs.getObject("created_by", UUID.class), instant(rs.getTimestamp("created_at")), rs.getObject("applied_by", UUID.class),

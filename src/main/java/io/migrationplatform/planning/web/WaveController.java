@@ -45,7 +45,11 @@ class WaveController {
                        List<String> excludeStrategies, Scope scope, Boolean pilot) {
     }
 
-    record ApplyResponse(WavePlan plan, int assetsChanged, int assetsUnchanged, List<UUID> assetsMissing) {
+    /** Apply takes no options; a body, if any, must be empty (an unknown field such as dry_run is a 422, never ignored). */
+    record ApplyRequest() {
+    }
+
+    record ApplyResponse(WavePlan plan, int assetsChanged, int assetsUnchanged, List<UUID> assetsMissing, int assetsNotInPlanWithWave) {
     }
 
     @Operation(summary = "Plan migration waves for the engagement's assets (or those the scope's filters match); "
@@ -84,8 +88,8 @@ class WaveController {
     @Operation(summary = "Apply a completed plan: write each planned asset's migration_wave, recorded in the audit trail")
     @PostMapping("/{plan_id}/apply")
     @RequiresPermission(Permission.WRITE_ASSETS)
-    ApplyResponse apply(TenantScope scope, @PathVariable("plan_id") UUID id) {
+    ApplyResponse apply(TenantScope scope, @PathVariable("plan_id") UUID id, @RequestBody(required = false) ApplyRequest body) {
         WavePlanService.Application applied = plans.apply(scope, id, AuditContext.ofCurrentRequest(scope, "api"));
-        return new ApplyResponse(applied.plan(), applied.changed(), applied.unchanged(), applied.missing());
+        return new ApplyResponse(applied.plan(), applied.changed(), applied.unchanged(), applied.missing(), applied.notInPlanWithWave());
     }
 }

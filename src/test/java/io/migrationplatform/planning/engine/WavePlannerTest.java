@@ -129,6 +129,22 @@ class WavePlannerTest {
     }
 
     @Test
+    void aPilotNeverTakesAnAssetTiedToAnythingOrOfUnknownCriticality() {
+        assetWith("unknown-criticality", null, null);
+        assetWith("needs-retired", "low", null, "retired");
+        assetWith("retired", "low", "retire");
+        assetWith("needs-outside", "low", null, "not-in-selection");
+        assetWith("needed-by-retired", "low", null);
+        assetWith("retired-client", "low", "retire", "needed-by-retired");
+        assetWith("needed-from-outside", "medium", null);
+        assetWith("truly-alone", "medium", null);
+        Plan plan = WavePlanner.plan(List.copyOf(assets.values()),
+                new Options(10, LocalDate.of(2027, 1, 4), 14, 7, Set.of("retire", "retain"), true), Set.of(id("needed-from-outside")));
+        assertThat(plan.waves().get(0).pilot()).isTrue();
+        assertThat(plan.waves().get(0).assetIds()).containsExactly(id("truly-alone"));
+    }
+
+    @Test
     void openWavesSkipClosedOnesAndGrowOnDemand() {
         WavePlanner.OpenWaves open = new WavePlanner.OpenWaves();
         assertThat(open.from(0)).isZero();
