@@ -8,6 +8,7 @@ CREATE TABLE assessments (
     name               varchar(255)  NOT NULL,
     selection          jsonb         NOT NULL,
     flow_id            uuid,
+    outcome            varchar(16),  -- its flow's final status, kept when the flow is deleted
     asset_count        integer       NOT NULL DEFAULT 0,
     failed             jsonb         NOT NULL DEFAULT '{}'::jsonb,
     failed_count       integer       NOT NULL DEFAULT 0,

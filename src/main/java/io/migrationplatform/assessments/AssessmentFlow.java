@@ -79,6 +79,11 @@ class AssessmentFlow implements FlowHandler {
     }
 
     @Override
+    public void finished(TenantScope scope, io.migrationplatform.flows.Flow flow) {
+        repository.recordOutcome(scope, UUID.fromString(String.valueOf(flow.configuration().get("assessment_id"))), flow.status().json());
+    }
+
+    @Override
     public Map<String, Object> run(FlowContext context) {
         TenantScope scope = context.scope();
         UUID id = UUID.fromString(String.valueOf(context.configuration().get("assessment_id")));
@@ -89,6 +94,7 @@ class AssessmentFlow implements FlowHandler {
         if (assessment.flowId() == null || !assessment.flowId().equals(context.flowId())) {
             repository.setFlow(scope, id, context.flowId());
         }
+        repository.recordOutcome(scope, id, null); // running anew (a retry, a resume after a restart)
         long started = System.nanoTime();
         context.phase("asset_selection");
         Map<String, String> failed = new LinkedHashMap<>();

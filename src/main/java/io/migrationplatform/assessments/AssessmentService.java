@@ -228,8 +228,11 @@ public class AssessmentService {
             };
             progress = flow.progress() / 100.0;
             message = flow.error();
+        } else if (row.status() != null) {
+            status = row.status(); // its flow was deleted after it finished: the outcome it recorded
+            progress = Assessment.COMPLETED.equals(status) ? 1 : 0;
         } else if (row.completedAt() != null) {
-            status = Assessment.COMPLETED; // its flow was deleted after it finished
+            status = Assessment.COMPLETED;
             progress = 1;
         }
         Map<String, Object> summary = withSummary && (Assessment.COMPLETED.equals(status) || Assessment.APPROVED.equals(status))

@@ -160,6 +160,27 @@ class AssessmentsIT extends ApiIntegrationTest {
         assertThat(api().post("/api/v1/assessments", Map.of("name", "x", "filters", Map.of())).status()).isEqualTo(401);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.migrationplatform.assessments.store.AssessmentRepository repository;
+
+    @Test
+    void anAssessmentKeepsTheOutcomeOfItsFlowAfterTheFlowIsDeleted() {
+        TestTenants t = tenants();
+        TestTenants.User user = t.createUser(t.createTenant("assessment-outcome"), "super_admin");
+        ApiClient owner = t.as(user);
+        create(owner, asset("web", "server", "prod"));
+        JsonNode done = await(owner, owner.post("/api/v1/assessments", Map.of("name", "x", "filters", Map.of())).json().get("id").asString());
+        String id = done.get("id").asString();
+        assertThat(owner.delete("/api/v1/flows/" + done.get("flow_id").asString()).status()).isEqualTo(204);
+        assertThat(owner.get("/api/v1/assessments/" + id).json().get("status").asString()).isEqualTo("completed");
+
+        // What the engine records through the assessment flow's finished hook when a cancel lands after the summary phase.
+        repository.recordOutcome(new io.migrationplatform.identity.TenantScope(user.id(), user.tenant().accountId(),
+                user.tenant().engagementId(), io.migrationplatform.identity.Role.SUPER_ADMIN), java.util.UUID.fromString(id), "cancelled");
+        assertThat(owner.get("/api/v1/assessments/" + id).json().get("status").asString()).isEqualTo("cancelled");
+        assertThat(owner.post("/api/v1/assessments/" + id + "/approve", null).status()).isEqualTo(409);
+    }
+
     private static JsonNode await(ApiClient client, String assessmentId) {
         return Polling.until(() -> client.get("/api/v1/assessments/" + assessmentId).json(),
                 json -> json.get("status").asString().matches("completed|failed|approved"), Duration.ofSeconds(60), "assessment");

@@ -125,6 +125,12 @@ public class AssessmentRepository {
                 .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
     }
 
+    /** The final status of the assessment's flow (null again when it runs anew: a retry). */
+    public void recordOutcome(TenantScope scope, UUID id, String outcome) {
+        jdbc.sql("UPDATE assessments SET outcome = :outcome WHERE " + SCOPE_ROW).param("outcome", outcome)
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).update();
+    }
+
     public void markApproved(TenantScope scope, UUID id) {
         jdbc.sql("""
                         UPDATE assessments SET approved_by = :user, approved_at = now()
@@ -319,7 +325,7 @@ public class AssessmentRepository {
     private static Assessment assessment(ResultSet rs, int row) throws SQLException {
         Map<String, String> failed = new LinkedHashMap<>();
         JSON.readValue(rs.getString("failed"), MAP).forEach((k, v) -> failed.put(k, String.valueOf(v)));
-        return new Assessment(rs.getObject("id", UUID.class), rs.getString("name"), null,
+        return new Assessment(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("outcome"),
                 JSON.readValue(rs.getString("selection"), MAP), rs.getObject("flow_id", UUID.class), 0, rs.getInt("asset_count"),
                 rs.getString("rules_version"), null, Map.of(), failed, rs.getInt("failed_count"), rs.getObject("created_by", UUID.class),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("completed_at")),
