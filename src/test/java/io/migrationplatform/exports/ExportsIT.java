@@ -94,7 +94,7 @@ class ExportsIT extends ApiIntegrationTest {
     void assetXlsxHasBoldFrozenFilteredHeaderAndJsonParses() throws Exception {
         TestTenants t = tenants();
         ApiClient owner = t.as(t.createUser(t.createTenant("export-xlsx"), "super_admin"));
-        create(owner, with(asset("alpha", "server", "prod"), "memory_gb", 16.5));
+        create(owner, with(with(asset("alpha", "server", "prod"), "memory_gb", 16.5), "attributes", Map.of("rack", "R7")));
         create(owner, asset("=bravo", "database", "prod"));
 
         ApiClient.Response response = owner.get(ASSETS + "?format=xlsx");
@@ -110,7 +110,7 @@ class ExportsIT extends ApiIntegrationTest {
             Row header = sheet.getRow(0);
             assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Name");
             assertThat(book.getFontAt(header.getCell(1).getCellStyle().getFontIndex()).getBold()).isTrue();
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AD3");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AH3");
             assertThat(sheet.getColumnWidth(1)).isEqualTo(30 * 256);
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("=bravo");
@@ -122,6 +122,10 @@ class ExportsIT extends ApiIntegrationTest {
                 }
             }
             assertThat(sheet.getRow(2).getCell(memory).getNumericCellValue()).isEqualTo(16.5);
+            int created = header.getLastCellNum() - 3;
+            assertThat(header.getCell(created).getStringCellValue()).isEqualTo("Created at");
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(sheet.getRow(1).getCell(created)))
+                    .as("a real date, sortable as one").isTrue();
         }
 
         ApiClient.Response json = owner.get(ASSETS + "?format=json");
@@ -132,6 +136,10 @@ class ExportsIT extends ApiIntegrationTest {
         assertThat(array.get(1).get("name").asString()).isEqualTo("alpha");
         assertThat(array.get(1).get("memory_gb").asDouble()).isEqualTo(16.5);
         assertThat(array.get(1).get("tags").isArray()).isTrue();
+        assertThat(array.get(1).at("/attributes/rack").asString()).as("attributes stay an object in JSON").isEqualTo("R7");
+        assertThat(array.get(1).get("version").asInt()).isEqualTo(1);
+        List<CSVRecord> rows = csv(owner.get(ASSETS + "?format=csv").raw().body());
+        assertThat(rows.get(2).get(column(rows, "Attributes (JSON)"))).as("and JSON text in a cell").isEqualTo("{\"rack\":\"R7\"}");
     }
 
     @Test

@@ -64,6 +64,7 @@ class WavePlanningIT extends ApiIntegrationTest {
         String planId = started.json().get("id").asString();
         assertThat(started.json().get("status").asString()).isIn("queued", "running", "completed");
         assertThat(started.json().get("flow_id").asString()).hasSize(36);
+        assertThat(started.header("Location")).isEqualTo("/api/v1/waves/" + planId);
 
         JsonNode plan = await(owner, planId);
         assertThat(plan.get("status").asString()).as(plan.toString()).isEqualTo("completed");

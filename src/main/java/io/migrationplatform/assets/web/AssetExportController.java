@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AssetExportController {
 
+
     /** The inventory as a programme manager reads it: identity first, then placement, sizing, ownership, plan. */
     static final List<ExportColumn<Asset>> COLUMNS = List.of(
             ExportColumn.of("id", "Asset ID", 38, Asset::id),
@@ -53,8 +54,14 @@ class AssetExportController {
             ExportColumn.of("six_r_strategy", "7R strategy", 12, Asset::sixRStrategy),
             ExportColumn.of("migration_wave", "Migration wave", 10, Asset::migrationWave),
             ExportColumn.of("external_id", "External ID", 20, Asset::externalId),
+            ExportColumn.of("attributes", "Attributes (JSON)", 40, a -> a.attributes() == null || a.attributes().isEmpty() ? null
+                    : a.attributes()),
+            ExportColumn.of("version", "Version", 8, Asset::version),
+            ExportColumn.of("created_by", "Created by", 38, Asset::createdBy),
             ExportColumn.of("created_at", "Created at", 22, Asset::createdAt),
+            ExportColumn.of("updated_by", "Updated by", 38, Asset::updatedBy),
             ExportColumn.of("updated_at", "Updated at", 22, Asset::updatedAt));
+
 
     private final AssetService assets;
     private final Clock clock;

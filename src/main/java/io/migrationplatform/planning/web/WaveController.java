@@ -12,17 +12,18 @@ import io.migrationplatform.platform.web.ApiResponse;
 import io.migrationplatform.platform.web.PageParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "waves", description = "Dependency-aware migration wave plans: plan, review, apply to the assets, export")
@@ -41,8 +42,20 @@ class WaveController {
     }
 
     /** Every field optional: defaults are 50 assets a wave, today, 14-day waves, 7-day gaps, retire and retain excluded, no pilot. */
-    record PlanRequest(String name, Integer maxAssetsPerWave, String startDate, Integer waveDurationDays, Integer gapDays,
-                       List<String> excludeStrategies, Scope scope, Boolean pilot) {
+    record PlanRequest(
+            @Schema(description = "Default: \"Wave plan <today>\"", maxLength = 255) String name,
+            @Schema(description = "Capacity of a wave; a dependency cycle bigger than this gets a wave of its own", minimum = "1",
+                    maximum = "10000", defaultValue = "50") Integer maxAssetsPerWave,
+            @Schema(description = "First wave's start; default today", format = "date", example = "2027-01-04") String startDate,
+            @Schema(minimum = "1", maximum = "365", defaultValue = "14") Integer waveDurationDays,
+            @Schema(description = "Days between a wave's end and the next one's start", minimum = "0", maximum = "365",
+                    defaultValue = "7") Integer gapDays,
+            @ArraySchema(schema = @Schema(allowableValues = {"rehost", "replatform", "refactor", "repurchase", "retire", "retain",
+                    "relocate"}), arraySchema = @Schema(description = "Assets with these strategies are not planned; default "
+                    + "[\"retire\", \"retain\"]")) List<String> excludeStrategies,
+            @Schema(description = "The asset list's filters; default every asset of the engagement") Scope scope,
+            @Schema(description = "A first wave of up to 5 isolated low- or medium-criticality assets", defaultValue = "false")
+            Boolean pilot) {
     }
 
     /** Apply takes no options; a body, if any, must be empty (an unknown field such as dry_run is a 422, never ignored). */
@@ -55,15 +68,15 @@ class WaveController {
     @Operation(summary = "Plan migration waves for the engagement's assets (or those the scope's filters match); "
             + "runs in the background as a planning flow; answers at once with the plan's id, status and flow_id")
     @PostMapping("/plan")
-    @ResponseStatus(HttpStatus.ACCEPTED)
     @RequiresPermission(Permission.WRITE_ASSETS)
-    WavePlan plan(TenantScope scope, @RequestBody(required = false) PlanRequest body) {
+    ResponseEntity<WavePlan> plan(TenantScope scope, @RequestBody(required = false) PlanRequest body) {
         PlanRequest request = body == null ? new PlanRequest(null, null, null, null, null, null, null, null) : body;
         Scope filters = request.scope();
-        return plans.plan(scope, new PlanningOptions.Requested(request.name(), request.maxAssetsPerWave(), request.startDate(),
+        WavePlan plan = plans.plan(scope, new PlanningOptions.Requested(request.name(), request.maxAssetsPerWave(), request.startDate(),
                 request.waveDurationDays(), request.gapDays(), request.excludeStrategies(),
                 filters == null ? null : new AssetFilter(filters.assetType(), filters.environment(), filters.status(), filters.tag(),
                         filters.criticality(), filters.search()), request.pilot()));
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/waves/" + plan.id())).body(plan);
     }
 
     @Operation(summary = "Wave plans of the scope, newest first (brief: status, options and summary; GET one for its waves)")

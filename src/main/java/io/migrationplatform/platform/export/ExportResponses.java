@@ -20,9 +20,10 @@ public final class ExportResponses {
     private ExportResponses() {
     }
 
-    /** {@code <base>-<yyyy-mm-dd>.<ext>}, the base reduced to letters, digits, dashes and underscores. */
+    /** {@code <base>-<yyyy-mm-dd>.<ext>}, the base reduced to ASCII letters (accents dropped), digits, dashes and underscores. */
     public static String filename(String base, ExportFormat format, Clock clock) {
-        String safe = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("-{2,}", "-")
+        String plain = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", ""); // café → cafe
+        String safe = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("-{2,}", "-")
                 .replaceAll("^-+|-+$", "");
         if (safe.isEmpty()) {
             safe = "export";

@@ -68,10 +68,15 @@ public abstract class TableWriter<T> implements AutoCloseable {
         }
     }
 
-    /** A cell as text for the text formats: lists joined with "; ", dates in ISO-8601, null as empty. */
+    private static final tools.jackson.databind.json.JsonMapper OBJECTS = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** A cell as text for the text formats: lists joined with "; ", objects as JSON, dates in ISO-8601, null as empty. */
     static String text(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof java.util.Map<?, ?> object) {
+            return OBJECTS.writeValueAsString(object);
         }
         if (value instanceof Collection<?> list) {
             return list.stream().map(TableWriter::text).collect(Collectors.joining("; "));

@@ -2,6 +2,10 @@ package io.migrationplatform.platform.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -16,7 +20,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * XLSX through POI's streaming SXSSF: only the last {@value #WINDOW} rows are in memory, older ones
  * are flushed to a compressed temporary file. Bold, frozen header row with an auto-filter, fixed
- * column widths. Text cells are always string cells, so nothing in them is evaluated as a formula.
+ * column widths. Text cells are always string cells, so nothing in them is evaluated as a formula; numbers,
+ * booleans and dates (a date, or a timestamp in UTC) are typed cells.
  */
 final class XlsxTableWriter<T> extends TableWriter<T> {
 
@@ -27,6 +32,8 @@ final class XlsxTableWriter<T> extends TableWriter<T> {
     private final SXSSFWorkbook workbook;
     private final SXSSFSheet sheet;
     private final OutputStream out;
+    private final CellStyle dateStyle;
+    private final CellStyle timestampStyle;
     private int next = 1;
 
     XlsxTableWriter(List<ExportColumn<T>> columns, String sheetName, OutputStream out) {
@@ -47,6 +54,11 @@ final class XlsxTableWriter<T> extends TableWriter<T> {
             sheet.setColumnWidth(i, Math.min(255, Math.max(4, columns.get(i).width())) * 256);
         }
         sheet.createFreezePane(0, 1);
+        // Dates as real date cells (sortable and filterable as dates), shown ISO-style whatever the reader's locale.
+        this.dateStyle = workbook.createCellStyle();
+        dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+        this.timestampStyle = workbook.createCellStyle();
+        timestampStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
     }
 
     @Override
@@ -65,6 +77,13 @@ final class XlsxTableWriter<T> extends TableWriter<T> {
                 cell.setCellValue(number.doubleValue());
             } else if (value instanceof Boolean flag) {
                 cell.setCellValue(flag);
+            } else if (value instanceof LocalDate date) {
+                cell.setCellValue(date);
+                cell.setCellStyle(dateStyle);
+            } else if (value instanceof Instant instant) {
+                // Spreadsheets have no time zones: the UTC wall-clock time, as the CSV's ISO-8601 text says.
+                cell.setCellValue(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+                cell.setCellStyle(timestampStyle);
             } else {
                 String text = text(value);
                 cell.setCellValue(text.length() > MAX_CELL_TEXT ? text.substring(0, MAX_CELL_TEXT) : text);

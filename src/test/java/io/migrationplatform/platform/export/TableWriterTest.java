@@ -36,6 +36,21 @@ class TableWriterTest {
     }
 
     @Test
+    void xlsxDatesAreDateCells() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<ExportColumn<Object[]>> columns = List.of(ExportColumn.of("d", "D", 12, r -> r[0]), ExportColumn.of("t", "T", 20, r -> r[1]));
+        try (TableWriter<Object[]> writer = TableWriter.open(ExportFormat.XLSX, columns, "x", out)) {
+            writer.row(new Object[] {java.time.LocalDate.of(2027, 1, 4), Instant.parse("2026-03-04T10:15:30Z")});
+        }
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            var row = book.getSheetAt(0).getRow(1);
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(row.getCell(0))).isTrue();
+            assertThat(row.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2027, 1, 4));
+            assertThat(row.getCell(1).getLocalDateTimeCellValue()).isEqualTo(java.time.LocalDateTime.of(2026, 3, 4, 10, 15, 30));
+        }
+    }
+
+    @Test
     void formatIsParsedAndUnknownOnesListTheOffer() {
         assertThat(ExportFormat.parse(null, EnumSet.allOf(ExportFormat.class))).isEqualTo(ExportFormat.CSV);
         assertThat(ExportFormat.parse(" XLSX ", EnumSet.allOf(ExportFormat.class))).isEqualTo(ExportFormat.XLSX);
@@ -50,5 +65,6 @@ class TableWriterTest {
         assertThat(ExportResponses.filename("Assessment \"Wave 0\"/../x", ExportFormat.XLSX, clock))
                 .isEqualTo("assessment-wave-0-x-2026-03-04.xlsx");
         assertThat(ExportResponses.filename("***", ExportFormat.CSV, clock)).isEqualTo("export-2026-03-04.csv");
+        assertThat(ExportResponses.filename("Café Müller Ærø", ExportFormat.CSV, clock)).isEqualTo("cafe-muller-r-2026-03-04.csv");
     }
 }
