@@ -176,6 +176,12 @@ class WavePlanningIT extends ApiIntegrationTest {
         JsonNode json = owner.get(WAVES + "/" + planId + "/export?format=json").json();
         assertThat(json.size()).isEqualTo(20);
         assertThat(json.get(0).get("wave_number").asInt()).isEqualTo(1);
+        for (JsonNode row : json) {
+            if (row.get("name").asString().equals("Database Replica")) {
+                assertThat(row.get("depends_on").asString()).as("what it needs, with the wave it moves in")
+                        .isEqualTo("Database Primary (wave " + waveOf.get("Database Primary") + ")");
+            }
+        }
         assertThat(owner.get(WAVES + "/" + planId + "/export?format=pdf").status()).isEqualTo(422);
 
         // Applying the re-plan over the first: the retired replica is not in it and keeps its old wave, and the answer says so.

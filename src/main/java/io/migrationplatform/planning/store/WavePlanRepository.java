@@ -190,8 +190,14 @@ public class WavePlanRepository {
      */
     public List<ExportRow> page(UUID planId, ExportRow after, int limit) {
         return jdbc.sql("""
-                        SELECT p.*, w.start_date, w.end_date, w.pilot, an.readiness, an.complexity, an.risks, an.blockers
+                        SELECT p.*, w.start_date, w.end_date, w.pilot, an.readiness, an.complexity, an.risks, an.blockers, deps.depends_on
                         FROM wave_plan_assets p JOIN wave_plan_waves w ON w.plan_id = p.plan_id AND w.wave_number = p.wave_number
+                        LEFT JOIN LATERAL (
+                            SELECT string_agg(b.name || coalesce(' (wave ' || q.wave_number || ')', ' (not planned)'), '; '
+                                              ORDER BY q.wave_number NULLS LAST, b.name) AS depends_on
+                            FROM asset_dependencies d JOIN assets b ON b.id = d.depends_on_asset_id
+                            LEFT JOIN wave_plan_assets q ON q.plan_id = p.plan_id AND q.asset_id = b.id
+                            WHERE d.asset_id = p.asset_id) deps ON true
                         LEFT JOIN LATERAL (
                             SELECT a.analysis->>'migration_readiness' AS readiness, (a.analysis->>'complexity_score')::int AS complexity,
                                    (SELECT string_agg(r->>'code', '; ') FROM json_array_elements(a.analysis->'risks') r) AS risks,
@@ -206,15 +212,18 @@ public class WavePlanRepository {
                 .query(WavePlanRepository::exportRow).list();
     }
 
-    /** A planned asset with what its latest analysis said (null when never analysed). */
-    public record ExportRow(Row row, String readiness, Integer complexityScore, String risks, String blockers) {
+    /**
+     * A planned asset with what its latest analysis said (null when never analysed) and what it depends on today,
+     * each with its wave in this plan.
+     */
+    public record ExportRow(Row row, String readiness, Integer complexityScore, String risks, String blockers, String dependsOn) {
     }
 
     private static ExportRow exportRow(ResultSet rs, int n) throws SQLException {
         Row row = new Row(rs.getInt("wave_number"), rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 rs.getBoolean("pilot"), plannedAsset(rs));
         return new ExportRow(row, rs.getString("readiness"), (Integer) rs.getObject("complexity"), rs.getString("risks"),
-                rs.getString("blockers"));
+                rs.getString("blockers"), rs.getString("depends_on"));
     }
 
     /** The plan's assets of every wave, by wave then name (for GET /waves/{id}). Callers check the plan's scope first. */

@@ -42,7 +42,8 @@ class WaveExportController {
             ExportColumn.of("complexity_score", "Complexity", 10, ExportRow::complexityScore),
             ExportColumn.of("risks", "Risks", 30, ExportRow::risks),
             ExportColumn.of("blockers", "Blockers", 24, ExportRow::blockers),
-            ExportColumn.of("cycle_size", "Cycle size", 9, r -> r.row().asset().groupSize()));
+            ExportColumn.of("cycle_size", "Cycle size", 9, r -> r.row().asset().groupSize()),
+            ExportColumn.of("depends_on", "Depends on (wave)", 50, ExportRow::dependsOn));
 
     private final WavePlanService plans;
     private final Clock clock;
