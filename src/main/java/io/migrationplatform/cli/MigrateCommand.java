@@ -79,9 +79,9 @@ public final class MigrateCommand {
             err.println();
             err.println("Stopped: " + e.getMessage());
             return 1;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             err.println();
-            err.println("Stopped: " + e.getMessage());
+            err.println("Stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
         }
     }
@@ -126,11 +126,25 @@ public final class MigrateCommand {
                     }
                 }
             }
+            // Everything is checked before the first call: a run never stops half-way over an option.
             if (file == null) {
                 throw new IllegalArgumentException("Which inventory file? Give its path.");
             }
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("No such file: " + file);
+            }
+            if (waveSize < 1 || waveSize > 10_000) {
+                throw new IllegalArgumentException("--wave-size is between 1 and 10000");
+            }
+            if (startDate != null) {
+                try {
+                    java.time.LocalDate.parse(startDate);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException("--start-date takes a real date as YYYY-MM-DD, not " + startDate);
+                }
+            }
+            if (Files.exists(output) && !Files.isDirectory(output)) {
+                throw new IllegalArgumentException("--output is a directory; " + output + " is a file");
             }
             return new Options(file, waveSize, startDate, pilot, newEngagement, output);
         }
@@ -144,7 +158,10 @@ public final class MigrateCommand {
     }
 
     void run(Options options) throws IOException {
-        String url = env.getOrDefault("MIGRATE_URL", "http://localhost:8080").replaceAll("/+$", "");
+        String url = env.getOrDefault("MIGRATE_URL", "http://localhost:8080").strip().replaceAll("/+$", "");
+        if (!url.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+            throw new ApiClient.ApiException(0, "MIGRATE_URL must be the server's address, like http://localhost:8080 (got " + url + ")");
+        }
         String email = env.getOrDefault("MIGRATE_EMAIL", "admin@example.com");
         ApiClient api = new ApiClient(url);
         String file = options.file().getFileName().toString();
@@ -196,22 +213,26 @@ public final class MigrateCommand {
             throw new ApiClient.ApiException(0, "the discovery flow " + imported.path("status").asString() + ": "
                     + imported.path("error").asString(""));
         }
-        out.printf("               assets: %d created, %d updated, %d rows merged as duplicates; %d rows rejected%n",
-                result.path("assets_created").asInt(), result.path("assets_updated").asInt(), result.path("rows_merged").asInt(),
-                result.path("rejected_rows").asInt());
+        out.printf("               assets: %d created, %d updated, %s merged as duplicates; %s rejected%n",
+                result.path("assets_created").asInt(), result.path("assets_updated").asInt(), plural(result.path("rows_merged").asInt(), "row"),
+                plural(result.path("rejected_rows").asInt(), "row"));
+        int unresolved = result.path("unresolved_references").asInt();
+        out.printf("               dependencies in the file: %s (%d new)%s%n", plural(result.path("dependencies_found").asInt(), "edge"),
+                result.path("dependencies_added").asInt(), unresolved > 0 ? ", " + plural(unresolved, "reference") + " to unknown assets" : "");
         JsonNode graph = api.get("/api/v1/asset-inventory/dependency-graph");
-        out.printf("               dependencies: %s, %s%s%n", plural(graph.path("edges").size(), "edge"),
-                plural(graph.path("cycles").size(), "cycle"),
-                result.path("unresolved_references").asInt() > 0
-                        ? ", " + result.path("unresolved_references").asInt() + " references to unknown assets" : "");
+        out.printf("               the engagement now: %s, %s, %s%n", plural(graph.path("nodes").size(), "asset"),
+                plural(graph.path("edges").size(), "dependency", "dependencies"), plural(graph.path("cycles").size(), "cycle"));
         JsonNode problems = api.get("/api/v1/discovery/imports/" + importId + "/errors?page_size=5");
         long problemCount = problems.at("/metadata/pagination/total").asLong();
         if (problemCount > 0) {
             out.printf("               %s noted%s:%n", plural(problemCount, "problem"), problemCount > 5 ? ", the first 5" : "");
             for (JsonNode problem : problems.path("data")) {
-                out.printf("                 row %s, %s = \"%s\": %s%n", problem.path("row_number").asString("-"),
-                        problem.path("column").asString("-"), shorten(problem.path("value").asString(""), 40),
-                        problem.path("reason").asString());
+                String value = problem.path("value").isNull() || problem.path("value").isMissingNode()
+                        || problem.path("value").asString("").isEmpty() || "null".equals(problem.path("value").asString())
+                        ? "(empty)" : "\"" + shorten(problem.path("value").asString(""), 40) + "\"";
+                String where = problem.path("column").isNull() || problem.path("column").asString("").isEmpty()
+                        ? "" : ", " + problem.path("column").asString() + " = " + value;
+                out.printf("                 row %s%s: %s%n", problem.path("row_number").asString("-"), where, problem.path("reason").asString());
             }
         }
 
@@ -234,8 +255,8 @@ public final class MigrateCommand {
             out.printf("               blockers:  %s%n", counts(summary.path("blockers"), 5));
         }
         JsonNode approval = api.post("/api/v1/assessments/" + assessmentId + "/approve", null);
-        out.printf("               approved: strategy written to %d assets%n", approval.path("assets_changed").asInt()
-                + approval.path("assets_unchanged").asInt());
+        out.printf("               approved: strategy written to %s%n", plural(approval.path("assets_changed").asInt()
+                + approval.path("assets_unchanged").asInt(), "asset"));
 
         // 4. Wave plan, applied.
         started = Instant.now();
@@ -283,8 +304,8 @@ public final class MigrateCommand {
             out.printf("               warning: %s%n", warning.asString());
         }
         JsonNode applied = api.post("/api/v1/waves/" + planId + "/apply", null);
-        out.printf("               applied: migration_wave written to %d assets%n", applied.path("assets_changed").asInt()
-                + applied.path("assets_unchanged").asInt());
+        out.printf("               applied: migration_wave written to %s%n", plural(applied.path("assets_changed").asInt()
+                + applied.path("assets_unchanged").asInt(), "asset"));
 
         // 5. The plan as a file to hand on.
         Files.createDirectories(options.output());
@@ -293,7 +314,7 @@ public final class MigrateCommand {
         try (var stream = Files.lines(saved)) {
             lines = stream.count();
         }
-        out.printf("5 Download     %s (%d rows and a header)%n", saved, lines - 1);
+        out.printf("5 Download     %s (%s and a header)%n", saved, plural(lines - 1, "row"));
     }
 
     /** MIGRATE_PASSWORD, else the password the server generated on its first start (same machine). */
@@ -372,7 +393,11 @@ public final class MigrateCommand {
     }
 
     private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+        return plural(count, noun, noun + "s");
+    }
+
+    private static String plural(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 
     private static String seconds(Instant started) {

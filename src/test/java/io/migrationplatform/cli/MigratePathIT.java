@@ -70,7 +70,8 @@ class MigratePathIT extends ApiIntegrationTest {
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("20 rows, 13 columns").contains("assets: 20 created").contains("0 rows rejected")
-                .contains("dependencies: 33 edges, 3 cycles").contains("3 Assessment   20 assets")
+                .contains("dependencies in the file: 33 edges (33 new)").contains("the engagement now: 20 assets, 33 dependencies, 3 cycles")
+                .contains("3 Assessment   20 assets")
                 .contains("approved: strategy written to 20 assets").contains("applied: migration_wave written to");
 
         // The numbers behind the summary.
@@ -119,8 +120,18 @@ class MigratePathIT extends ApiIntegrationTest {
         Path file = Files.writeString(work.resolve("x.csv"), "name\nweb\n");
         assertThat(MigrateCommand.main(new String[] {"migrate", file.toString(), "--wave-size", "ten"}, out, errors, Map.of()))
                 .isEqualTo(2);
+        for (String[] wrong : List.of(new String[] {"--wave-size", "0"}, new String[] {"--start-date", "2027-02-30"},
+                new String[] {"--output", file.toString()})) {
+            assertThat(MigrateCommand.main(new String[] {"migrate", file.toString(), wrong[0], wrong[1]}, out, errors, Map.of()))
+                    .as("refused before anything is sent: " + wrong[0]).isEqualTo(2);
+        }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Which inventory file?").contains("No such file")
-                .contains("--wave-size takes a whole number").contains("Usage:");
+                .contains("--wave-size takes a whole number").contains("Usage:").contains("--wave-size is between 1 and 10000")
+                .contains("--start-date takes a real date").contains("--output is a directory");
+        err.reset();
+        assertThat(MigrateCommand.main(new String[] {"migrate", file.toString()}, out, errors,
+                Map.of("MIGRATE_URL", "localhost:8080", "MIGRATE_PASSWORD", "x"))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("MIGRATE_URL must be the server's address");
         err.reset();
         assertThat(MigrateCommand.main(new String[] {"migrate", file.toString()}, out, errors,
                 Map.of("MIGRATE_URL", "http://127.0.0.1:1", "MIGRATE_PASSWORD", "x"))).isEqualTo(1);
