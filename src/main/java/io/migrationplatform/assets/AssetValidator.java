@@ -26,6 +26,7 @@ public final class AssetValidator {
 
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern IPV4_LEADING_ZEROS = Pattern.compile("(^|\\.)0+(\\d)");
     private static final int MAX_ATTRIBUTE_DEPTH = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -188,7 +189,7 @@ public final class AssetValidator {
     /** Canonical form of an IPv4 or IPv6 literal, without any name lookup. */
     public static String ipAddress(String value) {
         if (IPV4.matcher(value).matches()) {
-            return value.replaceAll("(^|\\.)0+(\\d)", "$1$2");
+            return IPV4_LEADING_ZEROS.matcher(value).replaceAll("$1$2");
         }
         if (value.contains(":") && IPV6.matcher(value).matches()) {
             try {

@@ -126,16 +126,18 @@ public class DependencyService {
     }
 
     /**
-     * Adds many edges at once (imports), in batched statements: existing edges and self-references
-     * are skipped, every new edge is audited on its asset. Returns how many were added.
+     * Adds many edges at once (imports): existing edges and self-references are skipped, every new edge
+     * is audited on its asset, in the order given. Returns how many were added.
      */
     @Transactional
     public int addAll(TenantScope scope, List<Map.Entry<UUID, UUID>> edges, AuditContext context) {
         List<Map.Entry<UUID, UUID>> candidates = edges.stream().filter(e -> !e.getKey().equals(e.getValue())).distinct().toList();
-        List<Map.Entry<UUID, UUID>> added = dependencies.insertAll(scope, candidates, context.actorId());
-        List<Object[]> entries = new java.util.ArrayList<>(added.size());
-        for (Map.Entry<UUID, UUID> e : added) {
-            entries.add(new Object[] {e.getKey(), "dependency_add", Map.of("depends_on", oldNew(List.of(), List.of(e.getValue())))});
+        Set<Map.Entry<UUID, UUID>> added = new HashSet<>(dependencies.insertAll(scope, candidates, context.actorId()));
+        List<Object[]> entries = new ArrayList<>(added.size());
+        for (Map.Entry<UUID, UUID> e : candidates) {
+            if (added.contains(e)) {
+                entries.add(new Object[] {e.getKey(), "dependency_add", Map.of("depends_on", oldNew(List.of(), List.of(e.getValue())))});
+            }
         }
         audit.recordBatch(scope, entries, context);
         if (!added.isEmpty()) {
@@ -189,6 +191,21 @@ public class DependencyService {
             result.computeIfAbsent(e.assetId(), k -> new ArrayList<>()).add(e.dependsOnAssetId());
         }
         return result;
+    }
+
+    /**
+     * How many cycles (strongly connected components of more than one asset) the scope's graph has: the
+     * same count as {@link #graph}'s, from the edges alone — no asset is read.
+     */
+    @Transactional(readOnly = true)
+    public int cycleCount(TenantScope scope) {
+        Graph<UUID, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+        dependencies.forEachEdge(scope, (from, to) -> {
+            graph.addVertex(from);
+            graph.addVertex(to);
+            graph.addEdge(from, to);
+        });
+        return (int) new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets().stream().filter(c -> c.size() > 1).count();
     }
 
     /** Nodes, edges and every cycle (strongly connected component of more than one asset). */

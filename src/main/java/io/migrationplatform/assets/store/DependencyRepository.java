@@ -2,6 +2,7 @@ package io.migrationplatform.assets.store;
 
 import io.migrationplatform.assets.Dependency;
 import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.database.CopyIn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class DependencyRepository {
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    public DependencyRepository(JdbcClient jdbc) {
+    public DependencyRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** Inserts the edge; false if it already exists. */
@@ -36,27 +41,39 @@ public class DependencyRepository {
     }
 
     /**
-     * Inserts many plain edges with one statement per chunk (imports); existing edges are skipped.
-     * Returns the edges that were really added, as (asset, depends on) pairs.
+     * Inserts many plain edges (imports): sent with COPY to a temporary table, then added in one statement
+     * that skips the edges that already exist. Returns the edges that were really added, as (asset, depends
+     * on) pairs, in no particular order.
      */
     public List<Map.Entry<UUID, UUID>> insertAll(TenantScope scope, List<Map.Entry<UUID, UUID>> edges, UUID actor) {
-        List<Map.Entry<UUID, UUID>> added = new ArrayList<>();
-        for (int from = 0; from < edges.size(); from += 5000) {
-            List<Map.Entry<UUID, UUID>> chunk = edges.subList(from, Math.min(edges.size(), from + 5000));
-            added.addAll(jdbc.sql("""
-                            INSERT INTO asset_dependencies (id, client_account_id, engagement_id, asset_id, depends_on_asset_id,
-                                                            dependency_type, created_by)
-                            SELECT gen_random_uuid(), :account, :engagement, e.asset_id, e.target, 'depends_on', :actor
-                            FROM unnest(CAST(:assets AS uuid[]), CAST(:targets AS uuid[])) AS e(asset_id, target)
-                            ON CONFLICT (asset_id, depends_on_asset_id) DO NOTHING
-                            RETURNING asset_id, depends_on_asset_id""")
-                    .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).param("actor", actor)
-                    .param("assets", chunk.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
-                    .param("targets", chunk.stream().map(Map.Entry::getValue).toArray(UUID[]::new))
-                    .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                    .list());
+        if (edges.isEmpty()) {
+            return List.of();
         }
-        return added;
+        // Dropped at commit; emptied first in case this transaction already used it.
+        jdbc.sql("CREATE TEMPORARY TABLE IF NOT EXISTS new_dependency_edges (asset_id uuid, target uuid) ON COMMIT DROP").update();
+        jdbc.sql("TRUNCATE new_dependency_edges").update();
+        CopyIn.stream(dataSource, "new_dependency_edges", List.of("asset_id", "target"),
+                sink -> edges.forEach(e -> sink.row(e.getKey(), e.getValue())));
+        return jdbc.sql("""
+                        INSERT INTO asset_dependencies (id, client_account_id, engagement_id, asset_id, depends_on_asset_id,
+                                                        dependency_type, created_by)
+                        SELECT gen_random_uuid(), :account, :engagement, e.asset_id, e.target, 'depends_on', :actor
+                        FROM new_dependency_edges e
+                        ON CONFLICT (asset_id, depends_on_asset_id) DO NOTHING
+                        RETURNING asset_id, depends_on_asset_id""")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).param("actor", actor)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    /** Every edge of the scope as (asset, depends on), without the rest of the row: for graph algorithms. */
+    public void forEachEdge(TenantScope scope, java.util.function.BiConsumer<UUID, UUID> consumer) {
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        cursor.setFetchSize(10_000);
+        cursor.query("SELECT asset_id, depends_on_asset_id FROM asset_dependencies WHERE client_account_id = ? AND engagement_id = ?",
+                rs -> {
+                    consumer.accept(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                }, scope.clientAccountId(), scope.engagementId());
     }
 
     public boolean delete(TenantScope scope, UUID assetId, UUID dependsOnAssetId) {
