@@ -132,18 +132,11 @@ public class DependencyService {
     @Transactional
     public int addAll(TenantScope scope, List<Map.Entry<UUID, UUID>> edges, AuditContext context) {
         List<Map.Entry<UUID, UUID>> candidates = edges.stream().filter(e -> !e.getKey().equals(e.getValue())).distinct().toList();
-        Set<Map.Entry<UUID, UUID>> added = new HashSet<>(dependencies.insertAll(scope, candidates, context.actorId()));
-        List<Object[]> entries = new ArrayList<>(added.size());
-        for (Map.Entry<UUID, UUID> e : candidates) {
-            if (added.contains(e)) {
-                entries.add(new Object[] {e.getKey(), "dependency_add", Map.of("depends_on", oldNew(List.of(), List.of(e.getValue())))});
-            }
-        }
-        audit.recordBatch(scope, entries, context);
-        if (!added.isEmpty()) {
+        int added = dependencies.insertAllAudited(scope, candidates, context);
+        if (added > 0) {
             cache.invalidate(AssetService.cacheScope(scope));
         }
-        return added.size();
+        return added;
     }
 
     @Transactional
@@ -199,13 +192,9 @@ public class DependencyService {
      */
     @Transactional(readOnly = true)
     public int cycleCount(TenantScope scope) {
-        Graph<UUID, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
-        dependencies.forEachEdge(scope, (from, to) -> {
-            graph.addVertex(from);
-            graph.addVertex(to);
-            graph.addEdge(from, to);
-        });
-        return (int) new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets().stream().filter(c -> c.size() > 1).count();
+        CycleCounter counter = new CycleCounter();
+        dependencies.forEachEdge(scope, counter::add);
+        return counter.cycles();
     }
 
     /** Nodes, edges and every cycle (strongly connected component of more than one asset). */
