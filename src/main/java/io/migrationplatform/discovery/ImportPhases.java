@@ -43,7 +43,7 @@ class ImportPhases {
     private final int chunkRows;
 
     ImportPhases(ImportRepository repository, AssetService assets, DependencyService dependencies, TransactionTemplate transactions,
-                 @Value("${migrate.discovery.chunk-rows:5000}") int chunkRows) {
+                 @Value("${migrate.discovery.chunk-rows:2000}") int chunkRows) {
         this.repository = repository;
         this.assets = assets;
         this.dependencies = dependencies;
@@ -99,26 +99,21 @@ class ImportPhases {
                 List<ImportIssue> issues = new ArrayList<>();
                 for (Cleansed row : chunk) {
                     RowLedger.Entry entry = run.ledger.add(row.rowNumber);
-                    for (RowConverter.Issue issue : row.converted.issues()) {
-                        issues.add(new ImportIssue(row.rowNumber, issue.column(), issue.value(), issue.reason(),
-                                issue.error() ? "error" : "warning", "data_cleansing"));
-                        warnings += issue.error() ? 0 : 1;
-                    }
-                    if (row.invalid != null) {
+                    issues.addAll(row.issues);
+                    warnings += row.warnings;
+                    if (row.keys == null) {
                         entry.rejected = true;
                         rejected++;
-                        row.invalid.fieldErrors().forEach(f -> issues.add(new ImportIssue(row.rowNumber, f.field(),
-                                String.valueOf(row.converted.body().get(f.field())), f.message(), "error", "data_cleansing")));
                         continue;
                     }
                     valid++;
-                    entry.dependencyRefs = row.converted.dependencyRefs().isEmpty() ? null : row.converted.dependencyRefs();
+                    entry.dependencyRefs = row.dependencyRefs;
                     RowLedger.Entry first = inFile.find(row.keys);
                     if (first != null) {
                         first.addDuplicate(entry);
                     } else {
                         inFile.register(row.keys, entry);
-                        entry.identity = identity(row.converted.body());
+                        entry.identity = row.identity;
                     }
                 }
                 endOfChunk(run, issues);
@@ -132,18 +127,33 @@ class ImportPhases {
     /** Cores that prepare rows while the phase's own thread decides and writes. */
     private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    /** One row as data_cleansing prepares it: converted, validated (null when valid) and its identity keys. */
-    private record Cleansed(long rowNumber, RowConverter.Converted converted, ValidationException invalid, List<String> keys) {
+    /**
+     * What data_cleansing keeps of a row once it is converted and validated — its issues, and for a valid row
+     * its identity keys, identity and references (keys null: rejected) — so the chunks waiting in the
+     * pipeline hold a few strings per row, not the converted rows.
+     */
+    private record Cleansed(long rowNumber, List<ImportIssue> issues, int warnings, List<String> keys, Object[] identity,
+                            List<String> dependencyRefs) {
     }
 
     private static Cleansed cleansed(ImportExecutor.ImportRun run, SourceRow row) {
         RowConverter.Converted converted = run.converter.convert(row.values(), row.extra());
+        List<ImportIssue> issues = new ArrayList<>(converted.issues().size());
+        int warnings = 0;
+        for (RowConverter.Issue issue : converted.issues()) {
+            issues.add(new ImportIssue(row.rowNumber(), issue.column(), issue.value(), issue.reason(),
+                    issue.error() ? "error" : "warning", "data_cleansing"));
+            warnings += issue.error() ? 0 : 1;
+        }
         try {
             AssetValidator.validate(converted.body(), true);
         } catch (ValidationException e) {
-            return new Cleansed(row.rowNumber(), converted, e, null);
+            e.fieldErrors().forEach(f -> issues.add(new ImportIssue(row.rowNumber(), f.field(),
+                    String.valueOf(converted.body().get(f.field())), f.message(), "error", "data_cleansing")));
+            return new Cleansed(row.rowNumber(), issues, warnings, null, null, null);
         }
-        return new Cleansed(row.rowNumber(), converted, null, ImportMatcher.keys(converted.body()));
+        return new Cleansed(row.rowNumber(), issues, warnings, ImportMatcher.keys(converted.body()), identity(converted.body()),
+                converted.dependencyRefs().isEmpty() ? null : converted.dependencyRefs());
     }
 
     /** The staged rows, a chunk at a time. */
