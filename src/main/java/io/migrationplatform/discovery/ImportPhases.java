@@ -9,6 +9,7 @@ import io.migrationplatform.assets.DependencyService;
 import io.migrationplatform.discovery.cleansing.RowConverter;
 import io.migrationplatform.discovery.parse.SourceRow;
 import io.migrationplatform.discovery.store.ImportRepository;
+import io.migrationplatform.platform.error.NotFoundException;
 import io.migrationplatform.platform.error.ValidationException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -233,7 +234,8 @@ class ImportPhases {
         List<RowLedger.Entry> entries = chunk.entries();
         Map<Long, AssetValues> values = chunk.values();
         List<UUID> matched = entries.stream().filter(e -> e.kept() && e.match != null).map(e -> e.match).distinct().toList();
-        Map<UUID, Asset> locked = assets.lockAll(run.scope, matched);
+        Map<UUID, Asset> current = new HashMap<>();
+        assets.getAll(run.scope, matched).forEach(a -> current.put(a.id(), a));
         List<Map.Entry<UUID, AssetValues>> updates = new ArrayList<>();
         List<RowLedger.Entry> toCreate = new ArrayList<>();
         List<AssetValues> created = new ArrayList<>();
@@ -249,7 +251,10 @@ class ImportPhases {
                 continue;
             }
             entry.assetId = entry.match;
-            Asset before = originals.getOrDefault(entry.match, locked.get(entry.match));
+            Asset before = originals.getOrDefault(entry.match, current.get(entry.match));
+            if (before == null) {
+                throw new NotFoundException("Asset"); // deleted since the phase began, as apply() would find
+            }
             AssetValues changes = changes(before, merged);
             if (changes.values().isEmpty()) {
                 entry.outcome = "unchanged";
@@ -260,7 +265,11 @@ class ImportPhases {
                 counts.updated++;
             }
         }
-        assets.applyAll(run.scope, locked, updates, run.context, "import");
+        if (!updates.isEmpty()) {
+            // Only the assets that change are locked, as apply() locks them: unchanged ones stay free for other writers.
+            Map<UUID, Asset> locked = assets.lockAll(run.scope, updates.stream().map(Map.Entry::getKey).distinct().toList());
+            assets.applyAll(run.scope, locked, updates, run.context, "import");
+        }
         List<UUID> ids = assets.insertAll(run.scope, created, run.context, "import");
         for (int i = 0; i < toCreate.size(); i++) {
             toCreate.get(i).assetId = ids.get(i);
