@@ -130,6 +130,14 @@ public class AssetService {
         assets.forEachIdentity(scope, consumer);
     }
 
+    /**
+     * Refreshes the table statistics the planner relies on when bulk writes made them stale (see
+     * {@link AssetRepository#analyzeIfStale}); call it outside a transaction, before reading assets by id in bulk.
+     */
+    public void refreshStatistics() {
+        assets.analyzeIfStale();
+    }
+
     /** These assets of the scope, locked for the rest of the transaction (in id order, so bulk writers cannot deadlock). */
     @Transactional
     public Map<UUID, Asset> lockAll(TenantScope scope, java.util.Collection<UUID> ids) {

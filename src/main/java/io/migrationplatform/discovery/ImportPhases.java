@@ -57,7 +57,10 @@ class ImportPhases {
             case "data_validation" -> validate(run);
             case "field_mapping" -> map(run);
             case "data_cleansing" -> cleanse(run);
-            case "asset_inventory" -> transactions.execute(status -> inventory(run));
+            case "asset_inventory" -> {
+                assets.refreshStatistics(); // the last import may have doubled the inventory: its lookups by id need fresh statistics
+                yield transactions.execute(status -> inventory(run));
+            }
             case "dependency_mapping" -> transactions.execute(status -> dependencies(run));
             default -> throw new IllegalArgumentException(phase);
         };
