@@ -134,8 +134,9 @@ public class AssetRepository {
     }
 
     /**
-     * Applies changes to many assets in as few statements as there are distinct sets of changed columns;
-     * {@code increments} says how many edits each asset's version counts (one per audited change).
+     * Applies changes to many assets with one statement per distinct set of changed columns (the values travel
+     * as arrays, one row of them per asset); {@code increments} says how many edits each asset's version counts
+     * (one per audited change). One statement for 2,000 assets costs less than half of 2,000 single-row UPDATEs.
      */
     public void updateAll(TenantScope scope, Map<UUID, Map<AssetField, Object>> changes, Map<UUID, Integer> increments, UUID actor) {
         Map<java.util.Set<AssetField>, List<UUID>> byColumns = new LinkedHashMap<>();
@@ -143,30 +144,51 @@ public class AssetRepository {
         byColumns.forEach((columns, ids) -> {
             List<AssetField> fields = List.copyOf(columns);
             StringJoiner sets = new StringJoiner(", ");
-            fields.forEach(f -> sets.add(f.column() + " = " + switch (f.kind()) {
-                case OBJECT -> "CAST(? AS jsonb)";
-                case TEXT_LIST, IP_LIST -> "CAST(? AS text[])";
-                default -> "?";
-            }));
-            String sql = "UPDATE assets SET " + sets + ", version = version + ?, updated_at = now(), updated_by = ? "
-                    + "WHERE id = ? AND client_account_id = ? AND engagement_id = ?";
-            jdbcTemplate.batchUpdate(sql, ids, 1000, (ps, id) -> {
-                int i = 1;
-                for (AssetField field : fields) {
-                    Object value = sqlValue(field, changes.get(id).get(field));
-                    if (value instanceof String[] array) {
-                        ps.setArray(i++, ps.getConnection().createArrayOf("text", array));
-                    } else {
-                        ps.setObject(i++, value);
-                    }
+            StringJoiner arrays = new StringJoiner(", ");
+            StringJoiner names = new StringJoiner(", ");
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (int f = 0; f < fields.size(); f++) {
+                AssetField field = fields.get(f);
+                String[] column = new String[ids.size()];
+                for (int i = 0; i < ids.size(); i++) {
+                    column[i] = textValue(field, changes.get(ids.get(i)).get(field));
                 }
-                ps.setInt(i++, increments.getOrDefault(id, 1));
-                ps.setObject(i++, actor);
-                ps.setObject(i++, id);
-                ps.setObject(i++, scope.clientAccountId());
-                ps.setObject(i, scope.engagementId());
-            });
+                sets.add(field.column() + " = " + cast("u.v" + f, field));
+                arrays.add(":v" + f);
+                names.add("v" + f);
+                params.put("v" + f, column);
+            }
+            // Column names come from AssetField; values are bound as text arrays and cast to each column's type.
+            String sql = "UPDATE assets a SET " + sets + ", version = a.version + u.edits, updated_at = now(), updated_by = :actor "
+                    + "FROM unnest(:ids, :edits, " + arrays + ") AS u(id, edits, " + names + ") "
+                    + "WHERE a.id = u.id AND a.client_account_id = :account AND a.engagement_id = :engagement";
+            jdbc.sql(sql).params(params).param("ids", ids.toArray(UUID[]::new))
+                    .param("edits", ids.stream().map(id -> increments.getOrDefault(id, 1)).toArray(Integer[]::new))
+                    .param("actor", actor).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                    .update();
         });
+    }
+
+    /** A value as its column's text input: JSON for objects, an array literal for lists. */
+    private static String textValue(AssetField field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (field.kind()) {
+            case OBJECT -> JSON.writeValueAsString(value);
+            case TEXT_LIST, IP_LIST -> CopyIn.array((List<?>) value);
+            default -> value.toString();
+        };
+    }
+
+    private static String cast(String expression, AssetField field) {
+        return switch (field.kind()) {
+            case TEXT, CHOICE -> expression;
+            case INTEGER -> "CAST(" + expression + " AS integer)";
+            case DECIMAL -> "CAST(" + expression + " AS numeric)";
+            case OBJECT -> "CAST(" + expression + " AS jsonb)";
+            case TEXT_LIST, IP_LIST -> "CAST(" + expression + " AS text[])";
+        };
     }
 
     /**
