@@ -128,8 +128,11 @@ class ImportPhases {
         return counts("valid_rows", valid, "rejected_rows", rejected, "warnings", warnings);
     }
 
-    /** Cores that prepare rows while the phase's own thread decides and writes. */
-    private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /**
+     * Threads that prepare rows while the phase's own thread decides and writes: every core, up to 4 (each
+     * keeps a chunk or two in flight, and an import should not take a large server's every core).
+     */
+    private static final int CORES = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     /**
      * What data_cleansing keeps of a row once it is converted and validated — its issues, and for a valid row
