@@ -126,22 +126,17 @@ public class DependencyService {
     }
 
     /**
-     * Adds many edges at once (imports), in batched statements: existing edges and self-references
-     * are skipped, every new edge is audited on its asset. Returns how many were added.
+     * Adds many edges at once (imports): existing edges and self-references are skipped, every new edge
+     * is audited on its asset, in the order given. Returns how many were added.
      */
     @Transactional
     public int addAll(TenantScope scope, List<Map.Entry<UUID, UUID>> edges, AuditContext context) {
         List<Map.Entry<UUID, UUID>> candidates = edges.stream().filter(e -> !e.getKey().equals(e.getValue())).distinct().toList();
-        List<Map.Entry<UUID, UUID>> added = dependencies.insertAll(scope, candidates, context.actorId());
-        List<Object[]> entries = new java.util.ArrayList<>(added.size());
-        for (Map.Entry<UUID, UUID> e : added) {
-            entries.add(new Object[] {e.getKey(), "dependency_add", Map.of("depends_on", oldNew(List.of(), List.of(e.getValue())))});
-        }
-        audit.recordBatch(scope, entries, context);
-        if (!added.isEmpty()) {
+        int added = dependencies.insertAllAudited(scope, candidates, context);
+        if (added > 0) {
             cache.invalidate(AssetService.cacheScope(scope));
         }
-        return added.size();
+        return added;
     }
 
     @Transactional
@@ -185,6 +180,17 @@ public class DependencyService {
     @Transactional(readOnly = true)
     public Map<UUID, List<UUID>> dependsOn(TenantScope scope) {
         return dependencies.dependsOn(scope);
+    }
+
+    /**
+     * How many cycles (strongly connected components of more than one asset) the scope's graph has: the
+     * same count as {@link #graph}'s, from the edges alone — no asset is read.
+     */
+    @Transactional(readOnly = true)
+    public int cycleCount(TenantScope scope) {
+        CycleCounter counter = new CycleCounter();
+        dependencies.forEachEdge(scope, counter::add);
+        return counter.cycles();
     }
 
     /** Nodes, edges and every cycle (strongly connected component of more than one asset). */

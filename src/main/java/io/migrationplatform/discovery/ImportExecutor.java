@@ -11,7 +11,6 @@ import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.ApiException;
 import io.migrationplatform.platform.error.FieldError;
 import io.migrationplatform.platform.error.ValidationException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * asset_inventory → dependency_mapping, each a phase of the flow with its counts. A bad row never
  * stops an import; assets are written in one transaction (a crash leaves nothing half-imported) and
  * matched against the inventory, so running an import again — after a crash, a resume or a retry —
- * creates no duplicates. The flow engine owns the status; a paused or cancelled import stops
- * between phases.
+ * creates no duplicates. The rows are streamed a chunk at a time in every phase. The flow engine owns
+ * the status; a paused or cancelled import stops between phases or between two chunks of a phase,
+ * whose uncommitted writes are rolled back (a resume runs that phase again).
  */
 @Service
 public class ImportExecutor implements FlowHandler {
@@ -116,7 +116,7 @@ public class ImportExecutor implements FlowHandler {
         AuditContext context = new AuditContext(scope.userId(), email == null ? null : email.toString(), "import:" + id,
                 requestId == null ? null : requestId.toString());
         repository.clearRun(id);
-        ImportRun run = new ImportRun(scope, record, context);
+        ImportRun run = new ImportRun(scope, record, context, flow);
         for (String phase : PHASES) {
             flow.checkpoint();
             flow.phase(phase);
@@ -126,19 +126,21 @@ public class ImportExecutor implements FlowHandler {
         return run.result();
     }
 
-    /** State shared by the phases of one execution. */
+    /** State shared by the phases of one execution: what it remembers of each row, never the rows themselves. */
     static final class ImportRun {
         final TenantScope scope;
         final ImportRecord record;
         final AuditContext context;
+        final FlowContext flow;
         final RowConverter converter;
-        final List<ImportRow> rows = new ArrayList<>();
+        final RowLedger ledger = new RowLedger();
         final Map<String, Object> result = new LinkedHashMap<>();
 
-        ImportRun(TenantScope scope, ImportRecord record, AuditContext context) {
+        ImportRun(TenantScope scope, ImportRecord record, AuditContext context, FlowContext flow) {
             this.scope = scope;
             this.record = record;
             this.context = context;
+            this.flow = flow;
             this.converter = new RowConverter(record.columns(), record.mappings());
         }
 

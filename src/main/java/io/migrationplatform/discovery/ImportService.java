@@ -47,7 +47,6 @@ import org.springframework.web.multipart.MultipartFile;
 public class ImportService {
 
     private static final int SAMPLE_ROWS = 5;
-    private static final int STAGE_BATCH = 2000;
 
     private final ImportRepository imports;
 
@@ -98,26 +97,27 @@ public class ImportService {
                     samples, suggestion.mappings(), "uploaded", null, List.of(), null, null, null, scope.userId(),
                     null, null, null, null);
             imports.insert(scope, record);
-            int count = 0;
-            List<SourceRow> batch = new ArrayList<>(STAGE_BATCH);
             Iterator<SourceRow> rows = reader.rows();
-            while (rows.hasNext()) {
-                SourceRow row = rows.next();
-                if (samples.size() < SAMPLE_ROWS) {
-                    samples.add(sample(columns, row));
+            // One COPY for the whole file, fed while it is parsed; the first rows also become the samples.
+            long count = imports.stageRows(id, new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
                 }
-                batch.add(row);
-                count++;
-                if (batch.size() == STAGE_BATCH) {
-                    imports.stageRows(id, batch);
-                    batch.clear();
+
+                @Override
+                public SourceRow next() {
+                    SourceRow row = rows.next();
+                    if (samples.size() < SAMPLE_ROWS) {
+                        samples.add(sample(columns, row));
+                    }
+                    return row;
                 }
-            }
-            imports.stageRows(id, batch);
+            });
             if (count == 0) {
                 throw new UnreadableFileException("The file has a header but no data rows");
             }
-            imports.setRowCount(id, count);
+            imports.setRowCount(id, Math.toIntExact(count));
             imports.updateSamples(id, samples);
             return imports.find(scope, id).orElseThrow();
         } catch (RuntimeException e) {

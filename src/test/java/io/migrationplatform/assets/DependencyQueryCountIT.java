@@ -69,7 +69,7 @@ class DependencyQueryCountIT extends ApiIntegrationTest {
         }
         DataSource counting = counting();
         JdbcClient jdbc = JdbcClient.create(counting);
-        DependencyService service = new DependencyService(new AssetRepository(jdbc, counting), new DependencyRepository(jdbc),
+        DependencyService service = new DependencyService(new AssetRepository(jdbc, counting), new DependencyRepository(jdbc, counting),
                 new AuditRepository(jdbc, counting), cache);
         TenantScope scope = new TenantScope(user.id(), tenant.accountId(), tenant.engagementId(), Role.ADMIN);
 

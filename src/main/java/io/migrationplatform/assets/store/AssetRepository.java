@@ -4,8 +4,10 @@ import io.migrationplatform.assets.Asset;
 import io.migrationplatform.assets.AssetField;
 import io.migrationplatform.assets.AssetBrief;
 import io.migrationplatform.assets.AssetFilter;
+import io.migrationplatform.assets.AssetIdentity;
 import io.migrationplatform.assets.AssetSort;
 import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.database.CopyIn;
 import io.migrationplatform.platform.web.PageParams;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -42,11 +44,13 @@ public class AssetRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final DataSource dataSource;
     private final RowMapper<Asset> mapper = this::map;
 
     public AssetRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.jdbcTemplate = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
     }
 
     public RowMapper<Asset> mapper() {
@@ -69,39 +73,140 @@ public class AssetRepository {
                 .query(mapper).single();
     }
 
-    /** Inserts many assets in JDBC batches (every writable column; the caller fills the defaults). */
-    public void insertBatch(TenantScope scope, List<Map.Entry<UUID, Map<AssetField, Object>>> rows, UUID actor) {
+    /** Columns of a new asset as {@link #copyInsert} writes them: the scope and authors, then every writable field. */
+    private static final List<String> COPY_COLUMNS;
+
+    static {
+        List<String> columns = new ArrayList<>(List.of("id", "client_account_id", "engagement_id", "created_by", "updated_by"));
+        for (AssetField field : AssetField.values()) {
+            columns.add(field.column());
+        }
+        COPY_COLUMNS = List.copyOf(columns);
+    }
+
+    /**
+     * Inserts many assets with COPY in the current transaction (every writable column; the caller fills
+     * the defaults): for an import's thousands of rows, a fraction of the cost of INSERT statements.
+     */
+    public void copyInsert(TenantScope scope, List<Map.Entry<UUID, Map<AssetField, Object>>> rows, UUID actor) {
         if (rows.isEmpty()) {
             return;
         }
-        StringJoiner columns = new StringJoiner(", ");
-        StringJoiner params = new StringJoiner(", ");
-        for (AssetField field : AssetField.values()) {
-            columns.add(field.column());
-            params.add(switch (field.kind()) {
-                case OBJECT -> "CAST(? AS jsonb)";
-                case TEXT_LIST, IP_LIST -> "CAST(? AS text[])";
-                default -> "?";
-            });
-        }
-        String sql = "INSERT INTO assets (id, client_account_id, engagement_id, created_by, updated_by, " + columns
-                + ") VALUES (?, ?, ?, ?, ?, " + params + ")";
-        jdbcTemplate.batchUpdate(sql, rows, 1000, (ps, row) -> {
-            int i = 1;
-            ps.setObject(i++, row.getKey());
-            ps.setObject(i++, scope.clientAccountId());
-            ps.setObject(i++, scope.engagementId());
-            ps.setObject(i++, actor);
-            ps.setObject(i++, actor);
-            for (AssetField field : AssetField.values()) {
-                Object value = sqlValue(field, row.getValue().get(field));
-                if (value instanceof String[] array) {
-                    ps.setArray(i++, ps.getConnection().createArrayOf("text", array));
-                } else {
-                    ps.setObject(i++, value);
+        AssetField[] fields = AssetField.values();
+        CopyIn.stream(dataSource, "assets", COPY_COLUMNS, sink -> {
+            Object[] values = new Object[COPY_COLUMNS.size()];
+            for (Map.Entry<UUID, Map<AssetField, Object>> row : rows) {
+                values[0] = row.getKey();
+                values[1] = scope.clientAccountId();
+                values[2] = scope.engagementId();
+                values[3] = actor;
+                values[4] = actor;
+                for (int i = 0; i < fields.length; i++) {
+                    values[5 + i] = copyValue(fields[i], row.getValue().get(fields[i]));
                 }
+                sink.row(values);
             }
         });
+    }
+
+    /** A value as COPY reads it: JSON text for objects, array literals for lists, plain text for the rest. */
+    private static Object copyValue(AssetField field, Object value) {
+        return switch (field.kind()) {
+            case OBJECT -> JSON.writeValueAsString(value == null ? Map.of() : value);
+            case TEXT_LIST, IP_LIST -> CopyIn.array(value == null ? List.of() : (List<?>) value);
+            default -> value;
+        };
+    }
+
+    /**
+     * The identity of every asset of the scope, by name then id (the inventory's order), handed over one at a
+     * time: in a transaction the rows are read through a cursor, so a large inventory is never held at once.
+     */
+    public void forEachIdentity(TenantScope scope, java.util.function.Consumer<AssetIdentity> consumer) {
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        cursor.setFetchSize(5000);
+        cursor.query("""
+                        SELECT id, name, external_id, hostname, fqdn, ip_addresses FROM assets
+                        WHERE client_account_id = ? AND engagement_id = ? ORDER BY name ASC NULLS LAST, id ASC""",
+                rs -> {
+                    consumer.accept(new AssetIdentity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), strings(rs.getArray(6))));
+                }, scope.clientAccountId(), scope.engagementId());
+    }
+
+    /**
+     * Applies changes to many assets with one statement per distinct set of changed columns (the values travel
+     * as arrays, one row of them per asset); {@code increments} says how many edits each asset's version counts
+     * (one per audited change). One statement for 2,000 assets costs less than half of 2,000 single-row UPDATEs.
+     */
+    public void updateAll(TenantScope scope, Map<UUID, Map<AssetField, Object>> changes, Map<UUID, Integer> increments, UUID actor) {
+        Map<java.util.Set<AssetField>, List<UUID>> byColumns = new LinkedHashMap<>();
+        changes.forEach((id, values) -> byColumns.computeIfAbsent(java.util.EnumSet.copyOf(values.keySet()), k -> new ArrayList<>()).add(id));
+        byColumns.forEach((columns, ids) -> {
+            List<AssetField> fields = List.copyOf(columns);
+            StringJoiner sets = new StringJoiner(", ");
+            StringJoiner arrays = new StringJoiner(", ");
+            StringJoiner names = new StringJoiner(", ");
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (int f = 0; f < fields.size(); f++) {
+                AssetField field = fields.get(f);
+                String[] column = new String[ids.size()];
+                for (int i = 0; i < ids.size(); i++) {
+                    column[i] = textValue(field, changes.get(ids.get(i)).get(field));
+                }
+                sets.add(field.column() + " = " + cast("u.v" + f, field));
+                arrays.add(":v" + f);
+                names.add("v" + f);
+                params.put("v" + f, column);
+            }
+            // Column names come from AssetField; values are bound as text arrays and cast to each column's type.
+            String sql = "UPDATE assets a SET " + sets + ", version = a.version + u.edits, updated_at = now(), updated_by = :actor "
+                    + "FROM unnest(:ids, :edits, " + arrays + ") AS u(id, edits, " + names + ") "
+                    + "WHERE a.id = u.id AND a.client_account_id = :account AND a.engagement_id = :engagement";
+            jdbc.sql(sql).params(params).param("ids", ids.toArray(UUID[]::new))
+                    .param("edits", ids.stream().map(id -> increments.getOrDefault(id, 1)).toArray(Integer[]::new))
+                    .param("actor", actor).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                    .update();
+        });
+    }
+
+    /** A value as its column's text input: JSON for objects, an array literal for lists. */
+    private static String textValue(AssetField field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (field.kind()) {
+            case OBJECT -> JSON.writeValueAsString(value);
+            case TEXT_LIST, IP_LIST -> CopyIn.array((List<?>) value);
+            default -> value.toString();
+        };
+    }
+
+    private static String cast(String expression, AssetField field) {
+        return switch (field.kind()) {
+            case TEXT, CHOICE -> expression;
+            case INTEGER -> "CAST(" + expression + " AS integer)";
+            case DECIMAL -> "CAST(" + expression + " AS numeric)";
+            case OBJECT -> "CAST(" + expression + " AS jsonb)";
+            case TEXT_LIST, IP_LIST -> "CAST(" + expression + " AS text[])";
+        };
+    }
+
+    /**
+     * Runs ANALYZE on the assets table when more than a fifth of it changed since its statistics were taken
+     * (the threshold autovacuum uses). After a bulk import, and before autovacuum gets to it — or where it is
+     * off — the planner otherwise believes the table small and answers a lookup of 2,000 ids by reading every
+     * asset of the scope: 50 such lookups took 41 s instead of under one. Outside a transaction, so the lock
+     * ANALYZE takes is released at once.
+     */
+    public void analyzeIfStale() {
+        boolean stale = jdbc.sql("""
+                        SELECT s.n_mod_since_analyze > 1000 + 0.2 * greatest(c.reltuples, 0)
+                        FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relid = 'assets'::regclass""")
+                .query(Boolean.class).optional().orElse(false);
+        if (stale) {
+            jdbc.sql("ANALYZE assets").update();
+        }
     }
 
     public Optional<Asset> find(TenantScope scope, UUID id) {

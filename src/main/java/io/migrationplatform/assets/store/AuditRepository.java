@@ -3,12 +3,12 @@ package io.migrationplatform.assets.store;
 import io.migrationplatform.assets.AuditContext;
 import io.migrationplatform.assets.AuditEntry;
 import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.database.CopyIn;
 import io.migrationplatform.platform.web.PageParams;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Repository;
 public class AuditRepository {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    private final DataSource dataSource;
 
     public AuditRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
     }
 
     public void record(TenantScope scope, UUID assetId, String action, Map<String, Object> changes, AuditContext context) {
@@ -35,23 +35,22 @@ public class AuditRepository {
                 .update();
     }
 
-    /** Many audit entries in JDBC batches; each entry is (asset id, action, changes). */
+    private static final List<String> COPY_COLUMNS = List.of("client_account_id", "engagement_id", "asset_id", "action", "changes",
+            "actor_id", "actor_email", "source", "request_id");
+
+    /**
+     * Many audit entries with COPY in the current transaction, in the order given (their ids follow it);
+     * each entry is (asset id, action, changes).
+     */
     public void recordBatch(TenantScope scope, List<Object[]> entries, AuditContext context) {
         if (entries.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO asset_audit_log (client_account_id, engagement_id, asset_id, action, changes, "
-                + "actor_id, actor_email, source, request_id) VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)";
-        jdbcTemplate.batchUpdate(sql, entries, 1000, (ps, e) -> {
-            ps.setObject(1, scope.clientAccountId());
-            ps.setObject(2, scope.engagementId());
-            ps.setObject(3, e[0]);
-            ps.setString(4, (String) e[1]);
-            ps.setString(5, AssetRepository.jsonText(e[2]));
-            ps.setObject(6, context.actorId());
-            ps.setString(7, context.actorEmail());
-            ps.setString(8, context.source());
-            ps.setString(9, context.requestId());
+        CopyIn.stream(dataSource, "asset_audit_log", COPY_COLUMNS, sink -> {
+            for (Object[] e : entries) {
+                sink.row(scope.clientAccountId(), scope.engagementId(), e[0], e[1], AssetRepository.jsonText(e[2]), context.actorId(),
+                        context.actorEmail(), context.source(), context.requestId());
+            }
         });
     }
 

@@ -1,7 +1,9 @@
 package io.migrationplatform.assets.store;
 
+import io.migrationplatform.assets.AuditContext;
 import io.migrationplatform.assets.Dependency;
 import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.database.CopyIn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.List;
 import java.util.HashMap;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class DependencyRepository {
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    public DependencyRepository(JdbcClient jdbc) {
+    public DependencyRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** Inserts the edge; false if it already exists. */
@@ -37,27 +43,57 @@ public class DependencyRepository {
     }
 
     /**
-     * Inserts many plain edges with one statement per chunk (imports); existing edges are skipped.
-     * Returns the edges that were really added, as (asset, depends on) pairs.
+     * Inserts many plain edges (imports) and audits each one added on its asset ("dependency_add", depends_on
+     * old [] new [target], as {@link io.migrationplatform.assets.DependencyService#add} audits one), in the
+     * order given. The edges go to a temporary table with COPY; one statement then adds those that do not
+     * exist yet and writes their audit entries, so neither the added edges nor their entries travel back and
+     * forth. Returns how many were added.
      */
-    public List<Map.Entry<UUID, UUID>> insertAll(TenantScope scope, List<Map.Entry<UUID, UUID>> edges, UUID actor) {
-        List<Map.Entry<UUID, UUID>> added = new ArrayList<>();
-        for (int from = 0; from < edges.size(); from += 5000) {
-            List<Map.Entry<UUID, UUID>> chunk = edges.subList(from, Math.min(edges.size(), from + 5000));
-            added.addAll(jdbc.sql("""
+    public int insertAllAudited(TenantScope scope, List<Map.Entry<UUID, UUID>> edges, AuditContext context) {
+        if (edges.isEmpty()) {
+            return 0;
+        }
+        // Dropped at commit; emptied first in case this transaction already used it.
+        jdbc.sql("CREATE TEMPORARY TABLE IF NOT EXISTS new_dependency_edges (ord integer, asset_id uuid, target uuid) ON COMMIT DROP")
+                .update();
+        jdbc.sql("TRUNCATE new_dependency_edges").update();
+        int[] ord = {0};
+        CopyIn.stream(dataSource, "new_dependency_edges", List.of("ord", "asset_id", "target"),
+                sink -> edges.forEach(e -> sink.row(ord[0]++, e.getKey(), e.getValue())));
+        return jdbc.sql("""
+                        WITH added AS (
                             INSERT INTO asset_dependencies (id, client_account_id, engagement_id, asset_id, depends_on_asset_id,
                                                             dependency_type, created_by)
-                            SELECT gen_random_uuid(), :account, :engagement, e.asset_id, e.target, 'depends_on', :actor
-                            FROM unnest(CAST(:assets AS uuid[]), CAST(:targets AS uuid[])) AS e(asset_id, target)
+                            SELECT gen_random_uuid(), CAST(:account AS uuid), CAST(:engagement AS uuid), e.asset_id, e.target,
+                                   'depends_on', CAST(:actor AS uuid)
+                            FROM new_dependency_edges e ORDER BY e.ord
                             ON CONFLICT (asset_id, depends_on_asset_id) DO NOTHING
-                            RETURNING asset_id, depends_on_asset_id""")
-                    .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).param("actor", actor)
-                    .param("assets", chunk.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
-                    .param("targets", chunk.stream().map(Map.Entry::getValue).toArray(UUID[]::new))
-                    .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                    .list());
-        }
-        return added;
+                            RETURNING asset_id, depends_on_asset_id),
+                        audited AS (
+                            INSERT INTO asset_audit_log (client_account_id, engagement_id, asset_id, action, changes, actor_id,
+                                                         actor_email, source, request_id)
+                            SELECT CAST(:account AS uuid), CAST(:engagement AS uuid), a.asset_id, 'dependency_add',
+                                   jsonb_build_object('depends_on', jsonb_build_object('old', '[]'::jsonb,
+                                                                                       'new', jsonb_build_array(a.depends_on_asset_id))),
+                                   CAST(:actor AS uuid), CAST(:email AS varchar), CAST(:source AS varchar), CAST(:requestId AS varchar)
+                            FROM added a JOIN new_dependency_edges e ON e.asset_id = a.asset_id AND e.target = a.depends_on_asset_id
+                            ORDER BY e.ord
+                            RETURNING 1)
+                        SELECT count(*) FROM audited""")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .param("actor", context.actorId()).param("email", context.actorEmail()).param("source", context.source())
+                .param("requestId", context.requestId())
+                .query(Integer.class).single();
+    }
+
+    /** Every edge of the scope as (asset, depends on), without the rest of the row: for graph algorithms. */
+    public void forEachEdge(TenantScope scope, java.util.function.BiConsumer<UUID, UUID> consumer) {
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        cursor.setFetchSize(10_000);
+        cursor.query("SELECT asset_id, depends_on_asset_id FROM asset_dependencies WHERE client_account_id = ? AND engagement_id = ?",
+                rs -> {
+                    consumer.accept(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                }, scope.clientAccountId(), scope.engagementId());
     }
 
     public boolean delete(TenantScope scope, UUID assetId, UUID dependsOnAssetId) {

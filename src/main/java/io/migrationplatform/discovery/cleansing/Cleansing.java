@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class Cleansing {
 
+    // Compiled once (String.replaceAll compiles on every call) and first: the vocabularies below use them.
+    private static final Pattern KEY_SEPARATORS = Pattern.compile("[\\s_-]+");
+    private static final Pattern DIGIT_GROUPING = Pattern.compile("[ '\\u00A0\\u202F]");
+
     /** Placeholder texts that mean "no value" in real exports. */
     private static final Set<String> MISSING = Set.of("", "n/a", "na", "-", "--", "null", "none", "nil", "unknown", "tbd", "?",
             "#n/a", "not applicable");
@@ -117,7 +121,14 @@ public final class Cleansing {
     }
 
     private static String key(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == '_' || c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return KEY_SEPARATORS.matcher(lower).replaceAll(""); // most values have none: no matcher for them
+            }
+        }
+        return lower;
     }
 
     private static Map<String, String> byKey(Map<String, String> table) {
@@ -151,7 +162,7 @@ public final class Cleansing {
     }
 
     private static Double value(String text) {
-        String digits = text.replaceAll("[ '\\u00A0\\u202F]", "");
+        String digits = DIGIT_GROUPING.matcher(text).replaceAll("");
         String exponent = "";
         int e = Math.max(digits.indexOf('e'), digits.indexOf('E'));
         if (e >= 0) {
@@ -200,14 +211,17 @@ public final class Cleansing {
 
     /** "1.024.000": a first group of 1 to 3 digits (not a lone leading zero) and then groups of exactly 3. */
     private static boolean groupsOfThousands(String digits, char separator) {
-        String[] groups = digits.split(Pattern.quote(String.valueOf(separator)), -1);
-        if (groups[0].isEmpty() || groups[0].length() > 3 || groups[0].startsWith("0")) {
+        int end = digits.indexOf(separator);
+        int first = end < 0 ? digits.length() : end;
+        if (first == 0 || first > 3 || digits.charAt(0) == '0') {
             return false;
         }
-        for (int i = 1; i < groups.length; i++) {
-            if (groups[i].length() != 3) {
+        while (end >= 0) {
+            int next = digits.indexOf(separator, end + 1);
+            if ((next < 0 ? digits.length() : next) - end - 1 != 3) {
                 return false;
             }
+            end = next;
         }
         return true;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** How each canonical field takes its raw texts (the rules of {@link Cleansing} applied per field). */
 final class RowValues {
@@ -17,6 +18,13 @@ final class RowValues {
     /** The identity of a row: too long a value there rejects the row (the asset rules say why), it is not moved. */
     private static final Set<AssetField> IDENTITY = Set.of(AssetField.NAME, AssetField.HOSTNAME, AssetField.FQDN,
             AssetField.EXTERNAL_ID);
+
+    // Compiled once: they run for every row of an import.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
+    private static final Pattern DATABASE_NAME = Pattern.compile(".*\\b(db|sql|oracle|database|postgres|mysql|mongo)\\w*.*");
+    private static final Pattern LOAD_BALANCER_NAME = Pattern.compile(".*\\b(lb|loadbalancer|load-balancer|f5|haproxy)\\b.*");
+    private static final Pattern NETWORK_NAME = Pattern.compile(".*\\b(fw|firewall|switch|router|sw)\\d*\\b.*");
 
     private RowValues() {
     }
@@ -72,7 +80,7 @@ final class RowValues {
         Set<String> valid = new LinkedHashSet<>();
         List<String> invalid = new ArrayList<>();
         for (String value : splitAll(cells)) {
-            for (String ip : value.split("\\s+")) { // an address has no spaces: "10.0.0.1 10.0.0.2" is two
+            for (String ip : WHITESPACE.split(value)) { // an address has no spaces: "10.0.0.1 10.0.0.2" is two
                 try {
                     valid.add(AssetValidator.ipAddress(ip));
                 } catch (AssetValidator.InvalidValue e) {
@@ -193,7 +201,7 @@ final class RowValues {
         if (host.endsWith(".") && host.length() > 1) {
             host = host.substring(0, host.length() - 1); // the DNS root: "web01.corp.example.com."
         }
-        if (host.contains(".") && !host.matches("[0-9.]+")) {
+        if (host.contains(".") && !DIGITS_AND_DOTS.matcher(host).matches()) {
             body.putIfAbsent("fqdn", host.toLowerCase(Locale.ROOT));
             host = host.substring(0, host.indexOf('.'));
         }
@@ -246,8 +254,8 @@ final class RowValues {
             if (value == null || IDENTITY.contains(field)) {
                 continue;
             }
-            String key = "source_" + field.jsonName();
             if (field.kind() == AssetField.Kind.TEXT && value instanceof String text && text.strip().length() > field.limitA()) {
+                String key = "source_" + field.jsonName();
                 body.remove(field.jsonName());
                 attributes.put(key, text);
                 issues.add(new Issue(field.jsonName(), text, "Longer than " + field.limitA() + " characters; kept in attributes."
@@ -263,6 +271,7 @@ final class RowValues {
                 }
                 body.put(field.jsonName(), kept);
                 if (!moved.isEmpty()) {
+                    String key = "source_" + field.jsonName();
                     attributes.put(key, String.join(", ", moved));
                     issues.add(new Issue(field.jsonName(), String.join(", ", moved), "More than " + field.limitB()
                             + " items or items longer than " + field.limitA() + " characters; kept in attributes." + key, false));
@@ -273,13 +282,13 @@ final class RowValues {
 
     static String inferType(String name, boolean looksLikeAHost) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.matches(".*\\b(db|sql|oracle|database|postgres|mysql|mongo)\\w*.*") || n.contains("-db") || n.startsWith("db")) {
+        if (DATABASE_NAME.matcher(n).matches() || n.contains("-db") || n.startsWith("db")) {
             return "database";
         }
-        if (n.matches(".*\\b(lb|loadbalancer|load-balancer|f5|haproxy)\\b.*")) {
+        if (LOAD_BALANCER_NAME.matcher(n).matches()) {
             return "load_balancer";
         }
-        if (n.matches(".*\\b(fw|firewall|switch|router|sw)\\d*\\b.*")) {
+        if (NETWORK_NAME.matcher(n).matches()) {
             return "network";
         }
         return looksLikeAHost ? "server" : "other";

@@ -5,11 +5,15 @@ import io.migrationplatform.discovery.ImportRecord;
 import io.migrationplatform.discovery.mapping.ColumnMapping;
 import io.migrationplatform.discovery.parse.SourceRow;
 import io.migrationplatform.identity.TenantScope;
+import io.migrationplatform.platform.database.CopyIn;
 import io.migrationplatform.platform.web.PageParams;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +35,13 @@ public class ImportRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DataSource dataSource;
 
     public ImportRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = new JdbcTemplate(dataSource);
         this.template.setFetchSize(2000);
+        this.dataSource = dataSource;
     }
 
     public void insert(TenantScope scope, ImportRecord r) {
@@ -64,16 +70,26 @@ public class ImportRepository {
         jdbc.sql("UPDATE discovery_imports SET row_count = :rows WHERE id = :id").param("id", id).param("rows", rows).update();
     }
 
-    public void stageRows(UUID importId, List<SourceRow> rows) {
-        template.batchUpdate("INSERT INTO discovery_import_rows (import_id, row_number, cells, extra) VALUES (?, ?, ?, ?)",
-                rows, 1000, (ps, row) -> {
-                    ps.setObject(1, importId);
-                    ps.setLong(2, row.rowNumber());
-                    ps.setArray(3, ps.getConnection().createArrayOf("text", row.values().stream()
-                            .map(v -> v == null ? null : v.replace("\u0000", "")).toArray()));
-                    ps.setArray(4, ps.getConnection().createArrayOf("text", row.extra() == null ? new Object[0]
-                            : row.extra().stream().map(v -> v == null ? null : v.replace("\u0000", "")).toArray()));
-                });
+    /**
+     * Stages every row {@code rows} yields with one COPY, sent while the file is still being read; returns
+     * how many. NUL characters, which PostgreSQL text cannot hold, are dropped.
+     */
+    public long stageRows(UUID importId, Iterator<SourceRow> rows) {
+        return CopyIn.stream(dataSource, "discovery_import_rows", List.of("import_id", "row_number", "cells", "extra"), sink -> {
+            while (rows.hasNext()) {
+                SourceRow row = rows.next();
+                sink.row(importId, row.rowNumber(), CopyIn.array(withoutNul(row.values())),
+                        CopyIn.array(row.extra() == null ? List.of() : withoutNul(row.extra())));
+            }
+        });
+    }
+
+    private static List<String> withoutNul(List<String> values) {
+        List<String> clean = new ArrayList<>(values.size());
+        for (String v : values) {
+            clean.add(v == null || v.indexOf('\u0000') < 0 ? v : v.replace("\u0000", ""));
+        }
+        return clean;
     }
 
     public Optional<ImportRecord> find(TenantScope scope, UUID id) {
@@ -111,41 +127,81 @@ public class ImportRepository {
         jdbc.sql("DELETE FROM discovery_import_outcomes WHERE import_id = :id").param("id", id).update();
     }
 
-    /** Streams the staged rows in file order without holding them all. */
-    public void forEachRow(UUID id, Consumer<SourceRow> consumer) {
-        template.query("SELECT row_number, cells, extra FROM discovery_import_rows WHERE import_id = ? ORDER BY row_number",
-                rs -> {
-                    consumer.accept(new SourceRow(rs.getLong(1), nullable((String[]) rs.getArray(2).getArray()),
-                            List.of((String[]) rs.getArray(3).getArray())));
-                }, id);
+    public long countRows(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM discovery_import_rows WHERE import_id = :id").param("id", id).query(Long.class).single();
+    }
+
+    /**
+     * The staged rows in file order, {@code size} at a time (each chunk one query on the primary key), so an
+     * import never holds more than a chunk of its rows, in a transaction or not.
+     */
+    public void forEachChunk(UUID id, int size, Consumer<List<SourceRow>> consumer) {
+        forEachChunk(id, size, "", consumer);
+    }
+
+    /** Like {@link #forEachChunk}, only the rows with more cells than the header. */
+    public void forEachRaggedChunk(UUID id, int size, Consumer<List<SourceRow>> consumer) {
+        forEachChunk(id, size, " AND cardinality(extra) > 0", consumer);
+    }
+
+    private void forEachChunk(UUID id, int size, String condition, Consumer<List<SourceRow>> consumer) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<SourceRow> chunk = template.query("SELECT row_number, cells, extra FROM discovery_import_rows WHERE import_id = ?"
+                    + " AND row_number > ?" + condition + " ORDER BY row_number LIMIT ?", ImportRepository::sourceRow, id, after, size);
+            if (chunk.isEmpty()) {
+                return;
+            }
+            consumer.accept(chunk);
+            if (chunk.size() < size) {
+                return;
+            }
+            after = chunk.get(chunk.size() - 1).rowNumber();
+        }
+    }
+
+    /** These staged rows, in file order. */
+    public List<SourceRow> rows(UUID id, Collection<Long> rowNumbers) {
+        if (rowNumbers.isEmpty()) {
+            return List.of();
+        }
+        return template.query("SELECT row_number, cells, extra FROM discovery_import_rows WHERE import_id = ? AND row_number = ANY(?)"
+                + " ORDER BY row_number", ImportRepository::sourceRow, id, rowNumbers.toArray(Long[]::new));
+    }
+
+    private static SourceRow sourceRow(ResultSet rs, int n) throws SQLException {
+        return new SourceRow(rs.getLong(1), nullable((String[]) rs.getArray(2).getArray()), List.of((String[]) rs.getArray(3).getArray()));
     }
 
     private static List<String> nullable(String[] values) {
         return java.util.Arrays.asList(values);
     }
 
+    private static final List<String> ISSUE_COLUMNS = List.of("import_id", "row_number", "column_name", "value", "reason", "severity",
+            "phase");
+
+    /** Stores issues with COPY, in the order given (the order the API lists a row's issues in). */
     public void addIssues(UUID id, List<ImportIssue> issues) {
-        template.batchUpdate("""
-                        INSERT INTO discovery_import_issues (import_id, row_number, column_name, value, reason, severity, phase)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""", issues, 1000, (ps, i) -> {
-            ps.setObject(1, id);
-            ps.setObject(2, i.rowNumber());
-            ps.setString(3, truncate(i.column(), 255));
-            ps.setString(4, truncate(i.value(), 2000));
-            ps.setString(5, i.reason());
-            ps.setString(6, i.severity());
-            ps.setString(7, i.phase());
+        if (issues.isEmpty()) {
+            return;
+        }
+        CopyIn.stream(dataSource, "discovery_import_issues", ISSUE_COLUMNS, sink -> {
+            for (ImportIssue i : issues) {
+                sink.row(id, i.rowNumber(), truncate(i.column(), 255), truncate(i.value(), 2000), i.reason(), i.severity(), i.phase());
+            }
         });
     }
 
+    /** What rows became: (row number, asset id or null, outcome), with COPY. */
     public void addOutcomes(UUID id, List<Object[]> outcomes) {
-        template.batchUpdate("INSERT INTO discovery_import_outcomes (import_id, row_number, asset_id, outcome) VALUES (?, ?, ?, ?)",
-                outcomes, 1000, (ps, o) -> {
-                    ps.setObject(1, id);
-                    ps.setLong(2, (Long) o[0]);
-                    ps.setObject(3, o[1]);
-                    ps.setString(4, (String) o[2]);
-                });
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        CopyIn.stream(dataSource, "discovery_import_outcomes", List.of("import_id", "row_number", "asset_id", "outcome"), sink -> {
+            for (Object[] o : outcomes) {
+                sink.row(id, o[0], o[1], o[2]);
+            }
+        });
     }
 
     public List<ImportIssue> issues(UUID id, String severity, PageParams page) {
