@@ -1,4 +1,5 @@
--- wrk script: every request carries the bearer token from $TOKEN.
+-- wrk script: every request carries the bearer token from $TOKEN (none when $TOKEN is empty: the
+-- unauthenticated ceiling, since a token on any path is verified and its user looked up).
 -- With $IDS_FILE set, "{id}" in the path is replaced by a random id from that file (one per line).
 local token = os.getenv("TOKEN")
 local ids = {}
@@ -6,7 +7,9 @@ local ids_file = os.getenv("IDS_FILE")
 if ids_file then
   for line in io.lines(ids_file) do ids[#ids + 1] = line end
 end
-wrk.headers["Authorization"] = "Bearer " .. token
+if token and token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
 
 request = function()
   local path = wrk.path

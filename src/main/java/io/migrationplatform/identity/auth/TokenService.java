@@ -33,6 +33,8 @@ public class TokenService {
 
     static final String SESSION_CLAIM = "sid";
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /** Access tokens whose verification is remembered: one per active client is plenty (a few MB at most). */
+    private static final long VERIFIED_TOKENS = 10_000;
 
     private final JwtEncoder encoder;
     private final JwtDecoder decoder;
@@ -52,8 +54,9 @@ public class TokenService {
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && isUuid(sub)),
                 new JwtClaimValidator<String>(SESSION_CLAIM, sid -> sid != null && isUuid(sid)));
-        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        this.decoder = nimbus;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        nimbus.setJwtValidator(validator);
+        this.decoder = new VerifiedTokenCache(nimbus, validator, VERIFIED_TOKENS, properties.accessTokenTtl());
         this.properties = properties;
         this.clock = clock;
     }
