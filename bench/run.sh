@@ -1,78 +1,173 @@
 #!/usr/bin/env bash
-# HTTP benchmark of the asset inventory at 100,000 assets (~300,000 dependency edges).
+# The benchmark suite's entry point.
 #
-#   bench/run.sh            # full run: 20 s per measurement
-#   DURATION=5 bench/run.sh # shorter
+#   bench/run.sh              # startup times + the HTTP benchmark of the asset inventory
+#   bench/run.sh all          # the same, then the JMH benchmarks (analysis engine, wave planner, import parser)
+#   bench/run.sh jmh          # the JMH benchmarks only
+#   DURATION=5 bench/run.sh   # shorter measurements (default 10 s each)
 #
-# Builds the jar, starts it on the machine's PostgreSQL (a fresh database "mp_bench"), loads the
-# estate with SQL, then measures with wrk at 1, 16 and 64 connections. Results go to
-# bench/results/<date>-assets.md. Needs: JDK 17+, Maven, PostgreSQL at 127.0.0.1:5432 (trust), wrk.
+# HTTP part: builds the jar, measures the startup of the embedded default and of the external-database mode,
+# then starts the service on the machine's PostgreSQL (a fresh database "mp_bench"), loads 100,000 assets with
+# ~300,000 dependency edges into one engagement and 1,000 assets into each of 10 other tenants, and measures
+# with wrk (bench/lua/bearer.lua supplies the token) at 1, 16 and 64 connections: GET /assets/{id}, the filtered
+# list page, the summary, search, POST /assets and PUT /assets/{id} — requests/s, p50/p99/p99.9 and errors — beside
+# the ceilings measured in the same run at the same concurrency: pgbench -S on the same database and GET /ping
+# (no token, no database). Every figure is also given as a ratio of both. The server's RSS is sampled throughout.
+#
+# Results: bench/results/<date>-assets.md (and <date>-jmh.md). Needs: JDK 17+, Maven, PostgreSQL at
+# 127.0.0.1:5432 (trust), pgbench, wrk (installed with apt-get when missing), python3, bc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-DURATION=${DURATION:-20}
+MODE=${1:-http}
+DURATION=${DURATION:-10}
 ASSETS=${ASSETS:-100000}
+TENANTS=${TENANTS:-10}
+TENANT_ASSETS=${TENANT_ASSETS:-1000}
 PORT=${PORT:-18089}
 PGHOST=127.0.0.1
 DB=mp_bench
-RESULT="$ROOT/bench/results/$(date -u +%Y-%m-%d)-assets.md"
+DAY=$(date -u +%Y-%m-%d)
 WORK=$(mktemp -d)
-trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+APP_PID=""
+SAMPLER=""
+trap 'kill $APP_PID $SAMPLER 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+machine() {
+  echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem/{print $2}') GiB RAM,"
+  echo "$(uname -sr); $(java -version 2>&1 | head -1); PostgreSQL $(psql -h $PGHOST -U postgres -d postgres -Atq -c 'SHOW server_version');"
+  echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); load generator and server share the machine."
+}
+
+run_jmh() {
+  local out="$ROOT/bench/results/$DAY-jmh.md"
+  local args=${JMH_ARGS:--f 1 -wi 3 -i 5 -r 5s -w 5s}
+  {
+    echo "# JMH benchmarks — $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    machine
+    echo
+    echo "JMH arguments: \`$args\` (analysis engine pinned to one core with taskset)."
+    echo
+    echo '```'
+    JMH_ARGS="$args" bench/analysis.sh 2>&1 | grep -E '^(Benchmark|AnalysisEngine)'
+    JMH_ARGS="$args" bench/planning.sh 2>&1 | grep -E '^(Benchmark|WavePlanner)'
+    JMH_ARGS="$args" bench/import-parser.sh 2>&1 | grep -E '^(Benchmark|ImportParser)'
+    echo '```'
+    echo
+    echo "Targets: analysis ≥ 50,000 assets/s on one core; a plan of 100,000 assets and 300,000 edges < 2,000 ms."
+  } | tee "$out"
+}
+
+if [ "$MODE" = jmh ]; then run_jmh; exit 0; fi
 
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
 [ -f target/migration-platform.jar ] || mvn -q -B -DskipTests package
 
-psql -h $PGHOST -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres
 export MIGRATE_JWT_SECRET="bench-secret-0123456789-0123456789-0123456789"
 export MIGRATE_ADMIN_EMAIL=bench@example.com MIGRATE_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT
 export LOGGING_LEVEL_ROOT=WARN
-java -Xmx512m -jar target/migration-platform.jar > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
 
+ready() { curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; }
+# Starts the server and writes the seconds from "java -jar" to a ready answer (polled every 50 ms) to $WORK/elapsed.
+start_server() {
+  local s; s=$(date +%s.%N)
+  java -Xmx512m -jar target/migration-platform.jar > "$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 2400); do ready && break; kill -0 $APP_PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }; sleep 0.05; done
+  echo "$(date +%s.%N) - $s" | bc > "$WORK/elapsed"
+}
+stop_server() { kill $APP_PID; wait $APP_PID 2>/dev/null || true; APP_PID=""; }
+
+echo "measuring startup"
+( unset SPRING_DATASOURCE_URL; export MIGRATE_DATA_DIR="$WORK/embedded"
+  start_server; mv "$WORK/elapsed" "$WORK/startup-embedded-first"; stop_server
+  start_server; mv "$WORK/elapsed" "$WORK/startup-embedded-again"; stop_server )
+psql -h $PGHOST -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres
+start_server; STARTUP_EXTERNAL_FIRST=$(cat "$WORK/elapsed"); stop_server
+start_server; STARTUP_EXTERNAL_AGAIN=$(cat "$WORK/elapsed")
+( peak=0; while kill -0 $APP_PID 2>/dev/null; do r=$(ps -o rss= -p $APP_PID 2>/dev/null || echo 0)
+  [ "${r:-0}" -gt "$peak" ] && peak=$r && echo $peak > "$WORK/peak"; sleep 0.5; done ) &
+SAMPLER=$!
+
+api() { curl -sf "http://127.0.0.1:$PORT/api/v1$1" -H "Authorization: Bearer $TOKEN" "${@:2}"; }
+json() { python3 -c "import sys,json;print(json.load(sys.stdin)$1)"; }
 TOKEN=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"bench-password"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
+  -d '{"email":"bench@example.com","password":"bench-password"}' | json '["access_token"]')
 export TOKEN
-read -r ACCOUNT ENGAGEMENT < <(curl -sf "http://127.0.0.1:$PORT/api/v1/auth/me" -H "Authorization: Bearer $TOKEN" \
-  | python3 -c 'import sys,json;d=json.load(sys.stdin);print(d["default_client_account_id"], d["default_engagement_id"])')
+read -r ACCOUNT ENGAGEMENT < <(api /auth/me | python3 -c 'import sys,json;d=json.load(sys.stdin);print(d["default_client_account_id"], d["default_engagement_id"])')
 
-echo "loading $ASSETS assets"
+echo "loading $ASSETS assets, and $TENANT_ASSETS in each of $TENANTS other tenants"
 LOAD_START=$(date +%s.%N)
 psql -h $PGHOST -U postgres -d $DB -q -v account="$ACCOUNT" -v engagement="$ENGAGEMENT" -v n="$ASSETS" -f bench/load-estate.sql
+for i in $(seq 1 "$TENANTS"); do
+  tenant=$(api /admin/client-accounts -X POST -H 'Content-Type: application/json' -d "{\"name\":\"Bench tenant $i\"}" | json '["id"]')
+  engagement=$(api "/admin/client-accounts/$tenant/engagements" -X POST -H 'Content-Type: application/json' \
+    -d '{"name":"Bench engagement"}' | json '["id"]')
+  psql -h $PGHOST -U postgres -d $DB -q -v account="$tenant" -v engagement="$engagement" -v n="$TENANT_ASSETS" -f bench/load-estate.sql
+done
 LOAD_SECONDS=$(echo "$(date +%s.%N) - $LOAD_START" | bc)
 psql -h $PGHOST -U postgres -d $DB -q -c "VACUUM ANALYZE"   # what autovacuum does after a bulk load
 pgbench -h $PGHOST -U postgres -i -s 10 -q $DB >/dev/null 2>&1  # tables for the pgbench -S ceiling
-psql -h $PGHOST -U postgres -d $DB -Atq -c "SELECT id FROM assets ORDER BY random() LIMIT 2000" > "$WORK/ids.txt"
-EDGES=$(psql -h $PGHOST -U postgres -d $DB -Atq -c "SELECT count(*) FROM asset_dependencies")
+psql -h $PGHOST -U postgres -d $DB -Atq -c "SELECT id FROM assets WHERE client_account_id = '$ACCOUNT' ORDER BY random() LIMIT 2000" > "$WORK/ids.txt"
+read -r TOTAL_ASSETS EDGES < <(psql -h $PGHOST -U postgres -d $DB -Atq -F ' ' -c "SELECT (SELECT count(*) FROM assets), (SELECT count(*) FROM asset_dependencies)")
 
-measure() { # name path connections
-  local out
-  # Warm-up (JIT, caches, pool) before each measurement; not recorded.
-  IDS_FILE="$WORK/ids.txt" wrk -t1 -c4 -d3s -s bench/lua/bearer.lua "http://127.0.0.1:$PORT$2" >/dev/null
-  out=$(IDS_FILE="$WORK/ids.txt" wrk -t"$(( $3 < 2 ? 1 : 2 ))" -c"$3" -d"${DURATION}s" --timeout 10s -s bench/lua/bearer.lua "http://127.0.0.1:$PORT$2" | grep RESULT)
-  echo "| $1 | $3 | $(echo "$out" | sed -E 's/RESULT rps=([^ ]+) p50_ms=([^ ]+) p99_ms=([^ ]+) p999_ms=([^ ]+) errors=([^ ]+).*/\1 | \2 | \3 | \4 | \5/') |"
+declare -A PING PGB
+ratio() { [ -n "$2" ] && [ "$2" != 0 ] && printf '%.0f%%' "$(echo "100 * $1 / $2" | bc -l)" || echo "—"; }
+# measure <label> <path> <connections> [METHOD BODY]: a 3 s warm-up (JIT, caches, pool), then the measurement.
+measure() {
+  local label=$1 path=$2 c=$3 token=$TOKEN out rps
+  [ "$path" = /ping ] && token=""
+  local env=(TOKEN="$token" IDS_FILE="$WORK/ids.txt" METHOD="${4:-GET}")
+  [ -n "${5:-}" ] && env+=(BODY="$5")
+  local threads=$(( c < 2 ? 1 : 2 ))
+  env "${env[@]}" wrk -t1 -c4 -d3s -s bench/lua/bearer.lua "http://127.0.0.1:$PORT$path" >/dev/null
+  out=$(env "${env[@]}" wrk -t$threads -c"$c" -d"${DURATION}s" --timeout 10s -s bench/lua/bearer.lua "http://127.0.0.1:$PORT$path" | grep RESULT)
+  rps=$(echo "$out" | sed -E 's/.*rps=([^ ]+).*/\1/')
+  [ "$path" = /ping ] && PING[$c]=$rps
+  echo "| $label | $c | $(echo "$out" | sed -E 's/RESULT rps=([^ ]+) p50_ms=([^ ]+) p99_ms=([^ ]+) p999_ms=([^ ]+) errors=([^ ]+).*/\1 | \2 | \3 | \4 | \5/') | $(ratio "$rps" "${PING[$c]:-}") | $(ratio "$rps" "${PGB[$c]:-}") |"
+}
+pgbench_row() {
+  local c=$1 out tps lat
+  out=$(pgbench -h $PGHOST -U postgres -S -n -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$DURATION" $DB 2>/dev/null)
+  tps=$(echo "$out" | awk '/^tps/{printf "%.0f", $3}'); lat=$(echo "$out" | awk '/latency average/{print $4}')
+  PGB[$c]=$tps
+  echo "| ceiling: pgbench -S (select by primary key, same database) | $c | $tps | avg $lat | | | | | |"
 }
 
+RESULT="$ROOT/bench/results/$DAY-assets.md"
 {
   echo "# Asset inventory benchmark — $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB RAM, $(uname -sr); $(java -version 2>&1 | head -1);"
-  echo "PostgreSQL $(psql -h $PGHOST -U postgres -d $DB -Atq -c 'SHOW server_version'); wrk and the server share the machine."
+  machine
   echo
-  echo "Estate: $ASSETS assets, $EDGES dependency edges in one engagement (loaded in ${LOAD_SECONDS%.*} s)."
-  echo "Each measurement: ${DURATION} s, 2 wrk threads."
+  echo "Estate: $ASSETS assets and $EDGES dependency edges in the measured engagement, $TOTAL_ASSETS assets in all"
+  echo "($TENANTS other tenants of $TENANT_ASSETS assets each); loaded with SQL in $(printf '%.0f' "$LOAD_SECONDS") s. Server: \`java -Xmx512m -jar\`."
+  echo "Each measurement: ${DURATION} s after a 3 s warm-up; wrk with 2 threads (1 for one connection)."
+  echo "Columns \"of ping\" and \"of pgbench\": requests/s as a share of the two ceilings at the same concurrency."
   echo
-  echo "| endpoint | connections | req/s | p50 ms | p99 ms | p99.9 ms | errors |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| endpoint | connections | req/s | p50 ms | p99 ms | p99.9 ms | errors | of ping | of pgbench |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for c in 1 16 64; do
-    measure 'ceiling: GET /ping (no auth, no database)' '/ping' $c
-    echo "| ceiling: pgbench -S (same PostgreSQL) | $c | $(pgbench -h $PGHOST -U postgres -S -n -c $c -j $(( c < 2 ? 1 : 2 )) -T "$DURATION" $DB 2>/dev/null | awk '/^tps/{printf "%.0f", $3} /latency average/{lat=$4} END{printf " | avg %s | | | |", lat}')"
+    pgbench_row $c
+    measure 'ceiling: GET /ping (no token, no database)' '/ping' $c
+    measure 'GET /assets/{id}' '/api/v1/assets/{id}' $c
     measure 'GET /assets?page_size=50&environment=prod&sort_by=name' '/api/v1/assets?page_size=50&environment=prod&sort_by=name' $c
     measure 'GET /assets/summary (cached)' '/api/v1/assets/summary' $c
-    measure 'GET /assets/{id}' '/api/v1/assets/{id}' $c
-    measure 'GET /assets?search=host4242 (search)' '/api/v1/assets?search=host4242' $c
+    measure 'GET /assets?search=host4242' '/api/v1/assets?search=host4242' $c
+    measure 'POST /assets' '/api/v1/assets' $c POST '{"name":"bench-new-{n}","asset_type":"server","environment":"dev","hostname":"bench-{n}.example.com","cpu_cores":4,"tags":["bench"]}'
+    measure 'PUT /assets/{id}' '/api/v1/assets/{id}' $c PUT '{"business_owner":"owner {n}","cpu_utilization_pct":42.5}'
   done
   echo
-  echo "Server RSS after the run: $(ps -o rss= -p $APP_PID | awk '{printf "%.0f MiB", $1/1024}')"
+  echo "Startup to a ready answer (\`/actuator/health/readiness\`), \`java -Xmx512m -jar\`:"
+  echo
+  echo "| mode | first start (empty database: migrations) | next start |"
+  echo "|---|---|---|"
+  echo "| embedded PostgreSQL (default; first start also unpacks PostgreSQL and runs initdb) | $(printf '%.1f' "$(cat "$WORK/startup-embedded-first")") s | $(printf '%.1f' "$(cat "$WORK/startup-embedded-again")") s |"
+  echo "| external PostgreSQL (\`SPRING_DATASOURCE_URL\`) | $(printf '%.1f' "$STARTUP_EXTERNAL_FIRST") s | $(printf '%.1f' "$STARTUP_EXTERNAL_AGAIN") s |"
+  echo
+  echo "Server RSS: peak $(( $(cat "$WORK/peak") / 1024 )) MiB over the run, $(ps -o rss= -p $APP_PID | awk '{printf "%.0f", $1/1024}') MiB at the end."
 } | tee "$RESULT"
+
+if [ "$MODE" = all ]; then stop_server; run_jmh; fi

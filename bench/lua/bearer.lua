@@ -1,7 +1,12 @@
--- wrk script: every request carries the bearer token from $TOKEN (none when $TOKEN is empty: the
--- unauthenticated ceiling, since a token on any path is verified and its user looked up).
--- With $IDS_FILE set, "{id}" in the path is replaced by a random id from that file (one per line).
+-- wrk script for the API benchmarks.
+--   TOKEN    bearer token sent with every request (none when empty: the unauthenticated ceiling, since a
+--            token on any path is verified and its user looked up)
+--   IDS_FILE one asset id per line: "{id}" in the path becomes a random one of them
+--   METHOD   GET (default), POST or PUT
+--   BODY     JSON body for POST/PUT: "{n}" becomes a number unique to the request within this run
 local token = os.getenv("TOKEN")
+local method = os.getenv("METHOD") or "GET"
+local body = os.getenv("BODY")
 local ids = {}
 local ids_file = os.getenv("IDS_FILE")
 if ids_file then
@@ -10,13 +15,29 @@ end
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
+if body then
+  wrk.headers["Content-Type"] = "application/json"
+end
+
+local thread_id = 0
+local counter = 0
+local next_thread = 0
+setup = function(thread)
+  next_thread = next_thread + 1
+  thread:set("thread_id", next_thread)
+end
 
 request = function()
   local path = wrk.path
   if #ids > 0 then
     path = path:gsub("{id}", ids[math.random(#ids)])
   end
-  return wrk.format(nil, path)
+  local payload = nil
+  if body then
+    counter = counter + 1
+    payload = body:gsub("{n}", tostring(thread_id * 100000000 + counter))
+  end
+  return wrk.format(method, path, nil, payload)
 end
 
 done = function(summary, latency, requests)
