@@ -1,5 +1,6 @@
 package io.migrationplatform.identity.admin;
 
+import io.migrationplatform.identity.IdentityChanges;
 import io.migrationplatform.identity.Role;
 import io.migrationplatform.platform.web.PageParams;
 import java.sql.ResultSet;
@@ -20,9 +21,12 @@ import org.springframework.stereotype.Repository;
 class AdminRepository {
 
     private final JdbcClient jdbc;
+    /** Told of every change to a user, role or account, so no instance serves a principal cached before it. */
+    private final IdentityChanges changes;
 
-    AdminRepository(JdbcClient jdbc) {
+    AdminRepository(JdbcClient jdbc, IdentityChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     // --- client accounts -------------------------------------------------------------------
@@ -49,6 +53,7 @@ class AdminRepository {
     }
 
     void updateAccount(UUID id, String name, Boolean active) {
+        changes.changed();
         jdbc.sql("""
                 UPDATE client_accounts SET name = COALESCE(:name, name), is_active = COALESCE(:active, is_active),
                        updated_at = now() WHERE id = :id""")
@@ -146,6 +151,7 @@ class AdminRepository {
     }
 
     void setUserActive(UUID id, boolean active) {
+        changes.changed();
         jdbc.sql("UPDATE users SET is_active = :active, updated_at = now() WHERE id = :id")
                 .param("id", id).param("active", active).update();
         if (!active) {
@@ -155,6 +161,7 @@ class AdminRepository {
     }
 
     void upsertRole(UUID userId, UUID accountId, Role role) {
+        changes.changed();
         jdbc.sql("""
                 INSERT INTO user_account_roles (user_id, client_account_id, role) VALUES (:user, :account, :role)
                 ON CONFLICT (user_id, client_account_id) DO UPDATE SET role = EXCLUDED.role, updated_at = now()""")
@@ -162,6 +169,7 @@ class AdminRepository {
     }
 
     boolean deleteRole(UUID userId, UUID accountId) {
+        changes.changed();
         boolean deleted = jdbc.sql("DELETE FROM user_account_roles WHERE user_id = :user AND client_account_id = :account")
                 .param("user", userId).param("account", accountId).update() == 1;
         jdbc.sql("""
@@ -173,6 +181,7 @@ class AdminRepository {
 
     /** Sets the default context of a user who has none yet. */
     void setDefaultsIfMissing(UUID userId, UUID accountId, UUID engagementId) {
+        changes.changed();
         jdbc.sql("""
                 UPDATE users SET default_client_account_id = :account, default_engagement_id = :engagement, updated_at = now()
                 WHERE id = :user AND default_client_account_id IS NULL""")

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 class AccessTokenAuthenticator implements AccessTokens {
 
     private final JwtDecoder decoder;
-    private final AuthRepository repository;
+    private final PrincipalCache repository;
 
-    AccessTokenAuthenticator(JwtDecoder decoder, AuthRepository repository) {
+    AccessTokenAuthenticator(JwtDecoder decoder, PrincipalCache repository) {
         this.decoder = decoder;
         this.repository = repository;
     }
@@ -33,7 +33,7 @@ class AccessTokenAuthenticator implements AccessTokens {
             return Optional.empty();
         }
         // The decoder's validators already require sub and sid to be UUIDs.
-        return repository.findActivePrincipal(UUID.fromString(jwt.getSubject()),
+        return repository.find(UUID.fromString(jwt.getSubject()),
                 UUID.fromString(jwt.getClaimAsString(TokenService.SESSION_CLAIM)));
     }
 }

@@ -1,6 +1,7 @@
 package io.migrationplatform.identity.auth;
 
 import io.migrationplatform.identity.AuthenticatedUser;
+import io.migrationplatform.identity.IdentityChanges;
 import io.migrationplatform.identity.Role;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -26,8 +27,10 @@ class AuthRepository {
     }
 
     private final JdbcClient jdbc;
+    private final IdentityChanges changes;
 
-    AuthRepository(JdbcClient jdbc) {
+    AuthRepository(JdbcClient jdbc, IdentityChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
     }
 
@@ -41,13 +44,22 @@ class AuthRepository {
 
     /**
      * The caller as of now: only an active user with a live session, and only roles in active
-     * client accounts. One query, run on every authenticated request.
+     * client accounts. One query, run on every authenticated request whose principal is not cached.
      */
     Optional<AuthenticatedUser> findActivePrincipal(UUID userId, UUID sessionId) {
+        return findLivePrincipal(userId, sessionId).map(LivePrincipal::user);
+    }
+
+    /** An active caller and until when their login session lasts (if nothing revokes it first). */
+    record LivePrincipal(AuthenticatedUser user, Instant sessionExpiresAt) {
+    }
+
+    Optional<LivePrincipal> findLivePrincipal(UUID userId, UUID sessionId) {
         return jdbc.sql("""
                         SELECT u.id, u.email, u.is_platform_admin, u.default_client_account_id, u.default_engagement_id,
                                array_agg(r.client_account_id) FILTER (WHERE a.id IS NOT NULL) AS account_ids,
-                               array_agg(r.role) FILTER (WHERE a.id IS NOT NULL) AS roles
+                               array_agg(r.role) FILTER (WHERE a.id IS NOT NULL) AS roles,
+                               min(s.expires_at) AS session_expires_at
                         FROM users u
                         JOIN auth_sessions s ON s.id = :sessionId AND s.user_id = u.id
                              AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -57,9 +69,10 @@ class AuthRepository {
                         GROUP BY u.id""")
                 .param("userId", userId)
                 .param("sessionId", sessionId)
-                .query((rs, n) -> new AuthenticatedUser(rs.getObject("id", UUID.class), rs.getString("email"),
+                .query((rs, n) -> new LivePrincipal(new AuthenticatedUser(rs.getObject("id", UUID.class), rs.getString("email"),
                         rs.getBoolean("is_platform_admin"), rs.getObject("default_client_account_id", UUID.class),
-                        rs.getObject("default_engagement_id", UUID.class), roles(rs), sessionId))
+                        rs.getObject("default_engagement_id", UUID.class), roles(rs), sessionId),
+                        rs.getTimestamp("session_expires_at").toInstant()))
                 .optional();
     }
 
@@ -80,6 +93,7 @@ class AuthRepository {
     }
 
     void createSession(UUID sessionId, UUID userId, Instant expiresAt) {
+        changes.changed();
         jdbc.sql("INSERT INTO auth_sessions (id, user_id, expires_at) VALUES (:id, :userId, :expiresAt)")
                 .param("id", sessionId).param("userId", userId).param("expiresAt", Timestamp.from(expiresAt))
                 .update();
@@ -110,11 +124,13 @@ class AuthRepository {
 
     /** Sliding expiry: a login stays alive while it is used at least once per refresh-token lifetime. */
     void extendSession(UUID sessionId, Instant expiresAt) {
+        changes.changed();
         jdbc.sql("UPDATE auth_sessions SET expires_at = :expiresAt WHERE id = :id AND revoked_at IS NULL")
                 .param("id", sessionId).param("expiresAt", Timestamp.from(expiresAt)).update();
     }
 
     void revokeSession(UUID sessionId, String reason) {
+        changes.changed();
         jdbc.sql("UPDATE auth_sessions SET revoked_at = now(), revoked_reason = :reason WHERE id = :id AND revoked_at IS NULL")
                 .param("id", sessionId).param("reason", reason).update();
     }

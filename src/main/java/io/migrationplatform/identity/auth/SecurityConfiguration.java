@@ -54,7 +54,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, AuthRepository repository,
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, PrincipalCache repository,
                                     ErrorResponseWriter writer) throws Exception {
         EnvelopeAuthenticationEntryPoint entryPoint = new EnvelopeAuthenticationEntryPoint(writer);
         http.csrf(AbstractHttpConfigurer::disable)
