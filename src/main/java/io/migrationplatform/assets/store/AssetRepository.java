@@ -400,7 +400,7 @@ public class AssetRepository {
     }
 
     static Map<String, Object> json(String value) {
-        return value == null ? Map.of() : JSON.readValue(value, MAP);
+        return value == null || value.equals("{}") ? Map.of() : JSON.readValue(value, MAP);
     }
 
     static String jsonText(Object value) {
@@ -425,9 +425,10 @@ public class AssetRepository {
         return List.of((String[]) array.getArray());
     }
 
+    /** A numeric column as a double: parsed straight from its text (a BigDecimal first cost a tenth of a list page). */
     private static Double decimal(ResultSet rs, String column) throws SQLException {
-        java.math.BigDecimal value = rs.getBigDecimal(column);
-        return value == null ? null : value.doubleValue();
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -80,11 +80,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Spring Security's default firewall, with the same header value rule checked without a regular expression. */
+    /** Spring Security's default firewall, with the same header and parameter name rules checked without regular expressions. */
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderValues(HeaderValues::allowed);
+        firewall.setAllowedHeaderNames(HeaderValues::allowedName);
+        firewall.setAllowedHeaderValues(HeaderValues::allowedValue);
+        firewall.setAllowedParameterNames(HeaderValues::allowedName);
         return firewall;
     }
 

@@ -18,12 +18,18 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 class HeaderRulesTest {
 
-    /** StrictHttpFirewall's default header value pattern. */
-    private static final Pattern DEFAULT_HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+    /** StrictHttpFirewall's default patterns: header and parameter names, and header values. */
+    private static final Pattern DEFAULT_NAME = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+    private static final Pattern DEFAULT_HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
+
+    @Property(tries = 3000, seed = "42")
+    void namesAsTheFirewallDefault(@ForAll("headerValues") String name) {
+        assertThat(HeaderValues.allowedName(name)).as(escape(name)).isEqualTo(DEFAULT_NAME.matcher(name).matches());
+    }
 
     @Property(tries = 3000, seed = "42")
     void headerValuesAsTheFirewallDefault(@ForAll("headerValues") String value) {
-        assertThat(HeaderValues.allowed(value)).as(escape(value)).isEqualTo(DEFAULT_HEADER_VALUE.matcher(value).matches());
+        assertThat(HeaderValues.allowedValue(value)).as(escape(value)).isEqualTo(DEFAULT_HEADER_VALUE.matcher(value).matches());
     }
 
     @Property(tries = 3000, seed = "42")
