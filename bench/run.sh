@@ -111,7 +111,8 @@ LOAD_SECONDS=$(echo "$(date +%s.%N) - $LOAD_START" | bc)
 psql -h $PGHOST -U postgres -d $DB -q -c "VACUUM ANALYZE"   # what autovacuum does after a bulk load
 pgbench -h $PGHOST -U postgres -i -s 10 -q $DB >/dev/null 2>&1  # tables for the pgbench -S ceiling
 psql -h $PGHOST -U postgres -d $DB -Atq -c "SELECT id FROM assets WHERE client_account_id = '$ACCOUNT' ORDER BY random() LIMIT 2000" > "$WORK/ids.txt"
-read -r TOTAL_ASSETS EDGES < <(psql -h $PGHOST -U postgres -d $DB -Atq -F ' ' -c "SELECT (SELECT count(*) FROM assets), (SELECT count(*) FROM asset_dependencies)")
+read -r TOTAL_ASSETS EDGES < <(psql -h $PGHOST -U postgres -d $DB -Atq -F ' ' -c "SELECT (SELECT count(*) FROM assets),
+  (SELECT count(*) FROM asset_dependencies WHERE engagement_id = '$ENGAGEMENT')")
 
 declare -A PING PGB
 ratio() { [ -n "$2" ] && [ "$2" != 0 ] && printf '%.0f%%' "$(echo "100 * $1 / $2" | bc -l)" || echo "—"; }
@@ -146,8 +147,6 @@ for path in /ping /api/v1/assets/{id} "$LIST" /api/v1/assets/summary '/api/v1/as
   t=$TOKEN; [ "$path" = /ping ] && t=""
   TOKEN="$t" IDS_FILE="$WORK/ids.txt" wrk -t2 -c16 -d"${WARMUP:-8}s" -s bench/lua/bearer.lua "http://127.0.0.1:$PORT$path" >/dev/null
 done
-TOKEN="$TOKEN" IDS_FILE="$WORK/ids.txt" METHOD=PUT BODY="$CHANGE" wrk -t2 -c16 -d"${WARMUP:-8}s" -s bench/lua/bearer.lua \
-  "http://127.0.0.1:$PORT/api/v1/assets/{id}" >/dev/null
 
 RESULT="$ROOT/bench/results/$DAY-assets.md"
 {
@@ -173,6 +172,8 @@ RESULT="$ROOT/bench/results/$DAY-assets.md"
     measure 'GET /assets/summary (cached)' '/api/v1/assets/summary' $c
     measure 'GET /assets?search=host4242' '/api/v1/assets?search=host4242' $c
   done
+  TOKEN="$TOKEN" IDS_FILE="$WORK/ids.txt" METHOD=PUT BODY="$CHANGE" wrk -t2 -c16 -d"${WARMUP:-8}s" -s bench/lua/bearer.lua \
+    "http://127.0.0.1:$PORT/api/v1/assets/{id}" >/dev/null
   for c in 1 16 64; do
     measure 'POST /assets' '/api/v1/assets' $c POST "$NEW_ASSET"
     measure 'PUT /assets/{id}' '/api/v1/assets/{id}' $c PUT "$CHANGE"
