@@ -53,11 +53,11 @@ class AdminRepository {
     }
 
     void updateAccount(UUID id, String name, Boolean active) {
-        changes.changed();
         jdbc.sql("""
                 UPDATE client_accounts SET name = COALESCE(:name, name), is_active = COALESCE(:active, is_active),
                        updated_at = now() WHERE id = :id""")
                 .param("id", id).param("name", name).param("active", active).update();
+        changes.changed();
     }
 
     private AdminDtos.ClientAccountView account(ResultSet rs, int n) throws SQLException {
@@ -151,41 +151,41 @@ class AdminRepository {
     }
 
     void setUserActive(UUID id, boolean active) {
-        changes.changed();
         jdbc.sql("UPDATE users SET is_active = :active, updated_at = now() WHERE id = :id")
                 .param("id", id).param("active", active).update();
         if (!active) {
             jdbc.sql("UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'deactivated' WHERE user_id = :id AND revoked_at IS NULL")
                     .param("id", id).update();
         }
+        changes.changed();
     }
 
     void upsertRole(UUID userId, UUID accountId, Role role) {
-        changes.changed();
         jdbc.sql("""
                 INSERT INTO user_account_roles (user_id, client_account_id, role) VALUES (:user, :account, :role)
                 ON CONFLICT (user_id, client_account_id) DO UPDATE SET role = EXCLUDED.role, updated_at = now()""")
                 .param("user", userId).param("account", accountId).param("role", role.value()).update();
+        changes.changed();
     }
 
     boolean deleteRole(UUID userId, UUID accountId) {
-        changes.changed();
         boolean deleted = jdbc.sql("DELETE FROM user_account_roles WHERE user_id = :user AND client_account_id = :account")
                 .param("user", userId).param("account", accountId).update() == 1;
         jdbc.sql("""
                 UPDATE users SET default_client_account_id = NULL, default_engagement_id = NULL, updated_at = now()
                 WHERE id = :user AND default_client_account_id = :account""")
                 .param("user", userId).param("account", accountId).update();
+        changes.changed();
         return deleted;
     }
 
     /** Sets the default context of a user who has none yet. */
     void setDefaultsIfMissing(UUID userId, UUID accountId, UUID engagementId) {
-        changes.changed();
         jdbc.sql("""
                 UPDATE users SET default_client_account_id = :account, default_engagement_id = :engagement, updated_at = now()
                 WHERE id = :user AND default_client_account_id IS NULL""")
                 .param("user", userId).param("account", accountId).param("engagement", engagementId).update();
+        changes.changed();
     }
 
     private List<AdminDtos.UserView> withRoles(List<AdminDtos.UserView> users) {

@@ -92,8 +92,8 @@ class AuthRepository {
         return roles;
     }
 
+    /** No identity change is announced for a new login or a longer one: neither can make a cached principal wrong. */
     void createSession(UUID sessionId, UUID userId, Instant expiresAt) {
-        changes.changed();
         jdbc.sql("INSERT INTO auth_sessions (id, user_id, expires_at) VALUES (:id, :userId, :expiresAt)")
                 .param("id", sessionId).param("userId", userId).param("expiresAt", Timestamp.from(expiresAt))
                 .update();
@@ -124,15 +124,14 @@ class AuthRepository {
 
     /** Sliding expiry: a login stays alive while it is used at least once per refresh-token lifetime. */
     void extendSession(UUID sessionId, Instant expiresAt) {
-        changes.changed();
         jdbc.sql("UPDATE auth_sessions SET expires_at = :expiresAt WHERE id = :id AND revoked_at IS NULL")
                 .param("id", sessionId).param("expiresAt", Timestamp.from(expiresAt)).update();
     }
 
     void revokeSession(UUID sessionId, String reason) {
-        changes.changed();
         jdbc.sql("UPDATE auth_sessions SET revoked_at = now(), revoked_reason = :reason WHERE id = :id AND revoked_at IS NULL")
                 .param("id", sessionId).param("reason", reason).update();
+        changes.changed();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

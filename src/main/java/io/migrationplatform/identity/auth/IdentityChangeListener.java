@@ -1,10 +1,14 @@
 package io.migrationplatform.identity.auth;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.migrationplatform.identity.IdentityChanges;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -14,23 +18,30 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens on PostgreSQL's {@code identity_changed} channel (announced by triggers on users, sessions, roles
- * and client accounts, see V11) on a connection of its own, and moves the {@link IdentityChanges} generation
- * on every announcement. While the connection is down it says so, which turns principal caching off until
- * it listens again; it reconnects by itself.
+ * Listens on PostgreSQL's {@code identity_changed} channel (announced by triggers on users, sessions, roles and
+ * client accounts, see V11 and V12) and moves the {@link IdentityChanges} generation on every announcement.
+ *
+ * <p>It proves it is really hearing the channel rather than assuming it: every {@link #PROBE_EVERY} it announces
+ * a probe of its own and renews the {@link IdentityChanges} lease only when that probe comes back. A connection
+ * that died silently (no error, a half-open socket), or a pooler that accepts LISTEN but never delivers, lets
+ * the lease run out within {@link IdentityChanges#LEASE}, and principal caching is off until probes return.
+ * The connection is its own, outside the pool (so it neither takes a pooled connection for good nor hands one
+ * back still listening), with a socket timeout so no call can block for long. It reconnects by itself.
  */
 @Component
 class IdentityChangeListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityChangeListener.class);
     private static final String CHANNEL = "identity_changed";
-    private static final int WAIT_MILLIS = 500;
-    /** A connection that silently died (no error, no notifications) is found out by a query this often. */
-    private static final Duration PROBE_EVERY = Duration.ofSeconds(5);
+    private static final int WAIT_MILLIS = 250;
+    static final Duration PROBE_EVERY = Duration.ofSeconds(1);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final int SOCKET_TIMEOUT_SECONDS = 5;
 
     private final DataSource dataSource;
     private final IdentityChanges changes;
+    private static final String PROBE_PREFIX = "probe:";
+    private final String probe = PROBE_PREFIX + UUID.randomUUID();
     private volatile boolean running;
     private Thread thread;
 
@@ -50,6 +61,7 @@ class IdentityChangeListener implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        changes.announcementsReachUs(false);
         if (thread != null) {
             thread.interrupt();
             try {
@@ -58,7 +70,6 @@ class IdentityChangeListener implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        changes.announcementsReachUs(false);
     }
 
     @Override
@@ -69,20 +80,19 @@ class IdentityChangeListener implements SmartLifecycle {
     private void listen() {
         boolean warned = false;
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
+            try (Connection connection = connect()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 changes.announcementsReachUs(true);
                 if (warned) {
-                    log.info("Listening to identity changes again: principals are cached again");
+                    log.info("Hearing identity changes again: principals are cached again");
                     warned = false;
                 }
                 receive(connection);
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception e) {
                 if (running && !warned) {
-                    log.warn("Not listening to identity changes ({}): principals are read from the database on every request until it is back",
+                    log.warn("Not hearing identity changes ({}): principals are read from the database on every request until it is back",
                             e.getMessage());
                     warned = true;
                 }
@@ -95,19 +105,52 @@ class IdentityChangeListener implements SmartLifecycle {
 
     private void receive(Connection connection) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
-        long probeAt = System.nanoTime() + PROBE_EVERY.toNanos();
+        long probeAt = 0;
         while (running) {
-            PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
-            if (notifications != null && notifications.length > 0) {
-                changes.announced();
-            }
-            if (System.nanoTime() > probeAt) {
+            if (System.nanoTime() - probeAt >= 0) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("SELECT 1");
+                    statement.execute("SELECT pg_notify('" + CHANNEL + "', '" + probe + "')");
                 }
                 probeAt = System.nanoTime() + PROBE_EVERY.toNanos();
             }
+            PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
+            if (notifications == null) {
+                continue;
+            }
+            boolean changed = false;
+            for (PGNotification notification : notifications) {
+                String payload = notification.getParameter();
+                if (probe.equals(payload)) {
+                    changes.heard();
+                } else if (!payload.startsWith(PROBE_PREFIX)) { // other instances' probes change nothing
+                    changed = true;
+                }
+            }
+            if (changed) {
+                changes.announced();
+            }
         }
+    }
+
+    /** A connection of its own, with the pool's settings, a socket timeout and TCP keep-alive. */
+    private Connection connect() throws SQLException {
+        if (!(dataSource instanceof HikariDataSource hikari)) {
+            return dataSource.getConnection();
+        }
+        Properties properties = new Properties();
+        properties.putAll(hikari.getDataSourceProperties());
+        if (hikari.getUsername() != null) {
+            properties.setProperty("user", hikari.getUsername());
+        }
+        if (hikari.getPassword() != null) {
+            properties.setProperty("password", hikari.getPassword());
+        }
+        properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "migration-platform identity listener");
+        Connection connection = DriverManager.getConnection(hikari.getJdbcUrl(), properties);
+        connection.setAutoCommit(true);
+        return connection;
     }
 
     private void pause() {
@@ -115,7 +158,7 @@ class IdentityChangeListener implements SmartLifecycle {
             Thread.sleep(RETRY_AFTER.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = running && !Thread.currentThread().isInterrupted();
+            running = false;
         }
     }
 }

@@ -33,7 +33,7 @@ public class TokenService {
 
     static final String SESSION_CLAIM = "sid";
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
-    /** Access tokens whose verification is remembered: one per active client is plenty (a few MB at most). */
+    /** Access tokens whose verification is remembered: one per active client is plenty (20–40 MB when full). */
     private static final long VERIFIED_TOKENS = 10_000;
 
     private final JwtEncoder encoder;

@@ -62,13 +62,19 @@ class PrefixFilteredHandlerMapping extends RequestMappingHandlerMapping {
         return condition.getPatterns().stream().map(PathPattern::getPatternString).map(PrefixFilteredHandlerMapping::literalPrefix).toList();
     }
 
+    /**
+     * The pattern up to its first variable or wildcard, without a trailing slash: {@code /files/**} and
+     * {@code /files/{*path}} also match {@code /files} itself.
+     */
     static String literalPrefix(String pattern) {
+        int end = pattern.length();
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '{' || c == '*' || c == '?') {
-                return pattern.substring(0, i);
+                end = i;
+                break;
             }
         }
-        return pattern;
+        return end > 0 && pattern.charAt(end - 1) == '/' ? pattern.substring(0, end - 1) : pattern.substring(0, end);
     }
 }

@@ -56,6 +56,27 @@ class PrincipalCacheIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aSessionRevokedOutsideThisInstanceIsHeardToo() {
+        ApiClient client = api().withToken(user.accessToken());
+        assertThat(client.get("/api/v1/auth/me").status()).isEqualTo(200);
+        JdbcClient.create(dataSource).sql("UPDATE auth_sessions SET revoked_at = now() WHERE id = :id").param("id", sessionId).update();
+        int status = Polling.until(() -> client.get("/api/v1/auth/me").status(), s -> s == 401, Duration.ofSeconds(5),
+                "the revocation to be heard");
+        assertThat(status).isEqualTo(401);
+    }
+
+    @Test
+    void loginsAndRefreshesDoNotEmptyTheCache() throws Exception {
+        Polling.until(changes::cachingAllowed, allowed -> allowed, Duration.ofSeconds(5), "the listener to be listening");
+        long generation = changes.generation();
+        TestTenants t = tenants();
+        t.login(user.email(), user.password());
+        api().post("/api/v1/auth/refresh", java.util.Map.of("refresh_token", user.refreshToken()));
+        Thread.sleep(300); // what PostgreSQL would announce has arrived by now
+        assertThat(changes.generation()).isEqualTo(generation);
+    }
+
+    @Test
     void aCachedPrincipalCostsNoQueryUntilIdentityDataChanges() {
         Polling.until(changes::cachingAllowed, allowed -> allowed, Duration.ofSeconds(5), "the listener to be listening");
         PrincipalCache cache = new PrincipalCache(new AuthRepository(JdbcClient.create(counting()), changes), changes,
