@@ -155,8 +155,11 @@ class ImportPhases {
         try {
             AssetValidator.validate(converted.body(), true);
         } catch (ValidationException e) {
-            e.fieldErrors().forEach(f -> issues.add(new ImportIssue(row.rowNumber(), f.field(),
-                    String.valueOf(converted.body().get(f.field())), f.message(), "error", "data_cleansing")));
+            e.fieldErrors().forEach(f -> {
+                Object value = converted.body().get(f.field());
+                issues.add(new ImportIssue(row.rowNumber(), f.field(), value == null ? null : String.valueOf(value), f.message(),
+                        "error", "data_cleansing"));
+            });
             return new Cleansed(row.rowNumber(), issues, warnings, null, null, null);
         }
         return new Cleansed(row.rowNumber(), issues, warnings, ImportMatcher.keys(converted.body()), identity(converted.body()),
@@ -421,7 +424,11 @@ class ImportPhases {
                     issues.add(new ImportIssue(row.rowNumber, "dependencies", reference,
                             "Unknown asset '" + reference + "': no row or asset has this id, name, host name or address",
                             "warning", "dependency_mapping"));
-                } else if (!target.equals(row.assetId)) {
+                } else if (target.equals(row.assetId)) {
+                    issues.add(new ImportIssue(row.rowNumber, "dependencies", reference,
+                            "'" + reference + "' is this asset itself; an asset cannot depend on itself, so no dependency was added",
+                            "warning", "dependency_mapping"));
+                } else {
                     edges.add(Map.entry(row.assetId, target));
                 }
             }

@@ -163,6 +163,7 @@ class PlanningFlow implements FlowHandler {
         List<WavePlan.Constraint> kept = constraints.size() > WavePlan.MAX_CONSTRAINTS_KEPT
                 ? constraints.subList(0, WavePlan.MAX_CONSTRAINTS_KEPT) : constraints;
         transactions.executeWithoutResult(status -> repository.storeResult(scope, id, waves, rows, summary, kept, warnings));
+        repository.analyzeIfStale(); // an export right after planning pages through these rows by index
         log.info("Wave plan {}: {} assets read in {} ms, planned into {} waves in {} ms, stored in {} ms", id, selected.size(),
                 (read - started) / 1_000_000, result.waves().size(), (planned - read) / 1_000_000, (System.nanoTime() - planned) / 1_000_000);
         Map<String, Object> flowResult = new LinkedHashMap<>();

@@ -188,6 +188,33 @@ class DiscoveryImportIT extends ApiIntegrationTest {
     }
 
     @Test
+    void nothingARowSaysIsDroppedSilently() {
+        String csv = """
+                ID,Name,Host,Environment,Depends On
+                S1,,srv-1,PRD,S1
+                S2,,,PRD,S1
+                S3,app-3,app-3,PRD,"S3;S1"
+                ,,,DEV,
+                """;
+        JsonNode uploaded = upload(client, "silent.csv", csv.getBytes(StandardCharsets.UTF_8));
+        JsonNode done = execute(client, uploaded.get("id").asString());
+        assertThat(done.at("/result/assets_created").asInt()).isEqualTo(3);
+        assertThat(done.at("/result/dependencies_added").asInt()).isEqualTo(2); // S2 -> S1 and S3 -> S1
+        String id = uploaded.get("id").asString();
+        JsonNode warnings = client.get("/api/v1/discovery/imports/" + id + "/errors?severity=warning&page_size=100").json().get("data");
+        assertThat(warnings.toString())
+                .contains("No name: the asset is named after its hostname 'srv-1'")
+                .contains("No name: the asset is named after its external id 'S2'")
+                .contains("'S1' is this asset itself").contains("'S3' is this asset itself");
+        // A missing value is absent (null), not the text "null".
+        JsonNode errors = client.get("/api/v1/discovery/imports/" + id + "/errors?severity=error").json().get("data");
+        assertThat(errors).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.get("row_number").asLong()).isEqualTo(5);
+            assertThat(e.get("value").isNull()).as(e.toString()).isTrue();
+        });
+    }
+
+    @Test
     void mappingsCanBeReviewedAndOverridden() {
         String csv = "Server,Env,Weird Column\nsrv-1,prod,42\nsrv-2,dev,7\n";
         JsonNode uploaded = upload(client, "small.csv", csv.getBytes(StandardCharsets.UTF_8));

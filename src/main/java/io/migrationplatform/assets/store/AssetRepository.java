@@ -8,6 +8,7 @@ import io.migrationplatform.assets.AssetIdentity;
 import io.migrationplatform.assets.AssetSort;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.database.CopyIn;
+import io.migrationplatform.platform.database.TableStatistics;
 import io.migrationplatform.platform.web.PageParams;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -192,21 +193,9 @@ public class AssetRepository {
         };
     }
 
-    /**
-     * Runs ANALYZE on the assets table when more than a fifth of it changed since its statistics were taken
-     * (the threshold autovacuum uses). After a bulk import, and before autovacuum gets to it — or where it is
-     * off — the planner otherwise believes the table small and answers a lookup of 2,000 ids by reading every
-     * asset of the scope: 50 such lookups took 41 s instead of under one. Outside a transaction, so the lock
-     * ANALYZE takes is released at once.
-     */
+    /** ANALYZE assets when a bulk write left its statistics stale (see {@link TableStatistics}). */
     public void analyzeIfStale() {
-        boolean stale = jdbc.sql("""
-                        SELECT s.n_mod_since_analyze > 1000 + 0.2 * greatest(c.reltuples, 0)
-                        FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relid = 'assets'::regclass""")
-                .query(Boolean.class).optional().orElse(false);
-        if (stale) {
-            jdbc.sql("ANALYZE assets").update();
-        }
+        TableStatistics.analyzeIfStale(jdbc, "assets");
     }
 
     public Optional<Asset> find(TenantScope scope, UUID id) {

@@ -208,13 +208,15 @@ final class RowValues {
         body.put("hostname", host);
     }
 
-    /** A row without a name takes its host name, FQDN or external id. */
+    /** A row without a name takes its host name, FQDN or external id, and says so. */
     static void completeIdentity(Map<String, Object> body, List<Issue> issues) {
         if (body.get("name") == null) {
-            Object fallback = body.get("hostname") != null ? body.get("hostname")
-                    : body.get("fqdn") != null ? body.get("fqdn") : body.get("external_id");
+            String from = body.get("hostname") != null ? "hostname" : body.get("fqdn") != null ? "fqdn" : "external_id";
+            Object fallback = body.get(from);
             if (fallback != null) {
                 body.put("name", fallback);
+                issues.add(new Issue("name", null, "No name: the asset is named after its " + from.replace('_', ' ') + " '"
+                        + fallback + "'", false));
             }
         }
         Object fqdn = body.get("fqdn");

@@ -3,6 +3,7 @@ package io.migrationplatform.planning.store;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.planning.WavePlan;
 import io.migrationplatform.platform.database.CopyIn;
+import io.migrationplatform.platform.database.TableStatistics;
 import io.migrationplatform.platform.web.PageParams;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -184,9 +185,16 @@ public class WavePlanRepository {
         return counts;
     }
 
+    /** ANALYZE the planned assets when a plan just stored left their statistics stale (see {@link TableStatistics}). */
+    public void analyzeIfStale() {
+        TableStatistics.analyzeIfStale(jdbc, "wave_plan_assets");
+    }
+
     /**
      * A page of the plan's assets by wave, then name, then id, after {@code after} (null: from the start),
      * with the readiness and risk codes of each asset's latest analysis. Callers check the plan's scope first.
+     * The first page has no keyset condition at all: an "IS NULL OR (...) > (...)" condition kept the index from
+     * seeking, so every page scanned the plan from its start (a 100,000-asset CSV export took 20 s instead of 2).
      */
     public List<ExportRow> page(UUID planId, ExportRow after, int limit) {
         return jdbc.sql("""
@@ -203,9 +211,9 @@ public class WavePlanRepository {
                                    (SELECT string_agg(r->>'code', '; ') FROM json_array_elements(a.analysis->'risks') r) AS risks,
                                    (SELECT string_agg(b->>'code', '; ') FROM json_array_elements(a.analysis->'blockers') b) AS blockers
                             FROM asset_analyses a WHERE a.asset_id = p.asset_id ORDER BY a.analyzed_at DESC LIMIT 1) an ON true
-                        WHERE p.plan_id = :id
-                          AND (CAST(:wave AS integer) IS NULL OR (p.wave_number, p.name, p.asset_id) > (:wave, :name, :asset))
-                        ORDER BY p.wave_number, p.name, p.asset_id LIMIT :limit""")
+                        WHERE p.plan_id = :id"""
+                        + (after == null ? "" : " AND (p.wave_number, p.name, p.asset_id) > (:wave, :name, :asset)")
+                        + " ORDER BY p.wave_number, p.name, p.asset_id LIMIT :limit")
                 .param("id", planId).param("wave", after == null ? null : after.row().waveNumber())
                 .param("name", after == null ? "" : after.row().asset().name())
                 .param("asset", after == null ? new UUID(0, 0) : after.row().asset().assetId()).param("limit", limit)
