@@ -14,8 +14,10 @@
 # the ceilings measured in the same run at the same concurrency: pgbench -S on the same database and GET /ping
 # (no token, no database). Every figure is also given as a ratio of both. The server's RSS is sampled throughout.
 #
-# Results: bench/results/<date>-assets.md (and <date>-jmh.md). Needs: JDK 17+, Maven, PostgreSQL at
-# 127.0.0.1:5432 (trust), pgbench, wrk (installed with apt-get when missing), python3, bc.
+# Results: bench/results/<date>-assets.md (and <date>-jmh.md), written only when the run completes. Needs: JDK 17+,
+# Maven, PostgreSQL at $PGHOST:$PGPORT (default 127.0.0.1:5432, user postgres, trust), pgbench, psql, wrk (installed with
+# apt-get when missing and run as root), curl, python3, bc. Drops and re-creates the database mp_bench; leaves it
+# behind for inspection (drop it with: psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE mp_bench').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -25,7 +27,9 @@ ASSETS=${ASSETS:-100000}
 TENANTS=${TENANTS:-10}
 TENANT_ASSETS=${TENANT_ASSETS:-1000}
 PORT=${PORT:-18089}
-PGHOST=127.0.0.1
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+export PGPORT
 DB=mp_bench
 DAY=$(date -u +%Y-%m-%d)
 WORK=$(mktemp -d)
@@ -33,14 +37,21 @@ APP_PID=""
 SAMPLER=""
 trap 'kill $APP_PID $SAMPLER 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-machine() {
+machine() { # [http]
+  local pg="SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+            WHERE name IN ('shared_buffers', 'synchronous_commit', 'autovacuum', 'max_connections', 'work_mem', 'fsync')"
   echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem/{print $2}') GiB RAM,"
-  echo "$(uname -sr); $(java -version 2>&1 | head -1); PostgreSQL $(psql -h $PGHOST -U postgres -d postgres -Atq -c 'SHOW server_version');"
-  echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); load generator and server share the machine."
+  echo "$(uname -sr); $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1 | sed 's/ (.*//');"
+  echo "PostgreSQL $(psql -h $PGHOST -U postgres -d postgres -Atq -c 'SHOW server_version') ($(psql -h $PGHOST -U postgres -d postgres -Atq -c "$pg"));"
+  if [ "${1:-}" = http ]; then
+    echo "$(wrk -v 2>&1 | head -1 | sed 's/ \[.*//'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); wrk, PostgreSQL and the server share the machine."
+  else
+    echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
+  fi
 }
 
 run_jmh() {
-  local out="$ROOT/bench/results/$DAY-jmh.md"
+  local out="$ROOT/bench/results/$DAY-jmh.md" partial="$WORK/jmh.md"
   local args=${JMH_ARGS:--f 1 -wi 3 -i 5 -r 5s -w 5s}
   {
     echo "# JMH benchmarks — $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -56,13 +67,17 @@ run_jmh() {
     echo '```'
     echo
     echo "Targets: analysis ≥ 50,000 assets/s on one core; a plan of 100,000 assets and 300,000 edges < 2,000 ms."
-  } | tee "$out"
+  } | tee "$partial"
+  mv "$partial" "$out"
 }
 
 if [ "$MODE" = jmh ]; then run_jmh; exit 0; fi
 
-command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
-[ -f target/migration-platform.jar ] || mvn -q -B -DskipTests package
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+for tool in curl psql pgbench python3 bc; do command -v $tool >/dev/null || { echo "bench/run.sh needs $tool" >&2; exit 1; }; done
+# Always build: the results name the commit, so they must come from its code.
+mvn -q -B -DskipTests package
+curl -s -o /dev/null "http://127.0.0.1:$PORT/" && { echo "port $PORT is in use (a server left from another run?); set PORT=" >&2; exit 1; }
 
 export MIGRATE_JWT_SECRET="bench-secret-0123456789-0123456789-0123456789"
 export MIGRATE_ADMIN_EMAIL=bench@example.com MIGRATE_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT
@@ -75,16 +90,20 @@ start_server() {
   java -Xmx512m -jar target/migration-platform.jar > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 2400); do ready && break; kill -0 $APP_PID 2>/dev/null || { cat "$WORK/app.log"; exit 1; }; sleep 0.05; done
+  ready || { echo "the server did not become ready in 2 minutes" >&2; tail -50 "$WORK/app.log" >&2; exit 1; }
   echo "$(date +%s.%N) - $s" | bc > "$WORK/elapsed"
 }
 stop_server() { kill $APP_PID; wait $APP_PID 2>/dev/null || true; APP_PID=""; }
 
 echo "measuring startup"
-( unset SPRING_DATASOURCE_URL; export MIGRATE_DATA_DIR="$WORK/embedded"
-  start_server; mv "$WORK/elapsed" "$WORK/startup-embedded-first"; stop_server
-  start_server; mv "$WORK/elapsed" "$WORK/startup-embedded-again"; stop_server )
-psql -h $PGHOST -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres
+# The embedded default (in this shell, so the exit trap stops it if the run is interrupted).
+unset SPRING_DATASOURCE_URL
+export MIGRATE_DATA_DIR="$WORK/embedded"
+start_server; mv "$WORK/elapsed" "$WORK/startup-embedded-first"; stop_server
+start_server; mv "$WORK/elapsed" "$WORK/startup-embedded-again"; stop_server
+unset MIGRATE_DATA_DIR
+psql -h $PGHOST -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=postgres
 start_server; STARTUP_EXTERNAL_FIRST=$(cat "$WORK/elapsed"); stop_server
 start_server; STARTUP_EXTERNAL_AGAIN=$(cat "$WORK/elapsed")
 ( peak=0; while kill -0 $APP_PID 2>/dev/null; do r=$(ps -o rss= -p $APP_PID 2>/dev/null || echo 0)
@@ -96,7 +115,8 @@ json() { python3 -c "import sys,json;print(json.load(sys.stdin)$1)"; }
 TOKEN=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d '{"email":"bench@example.com","password":"bench-password"}' | json '["access_token"]')
 export TOKEN
-read -r ACCOUNT ENGAGEMENT < <(api /auth/me | python3 -c 'import sys,json;d=json.load(sys.stdin);print(d["default_client_account_id"], d["default_engagement_id"])')
+ME=$(api /auth/me) || { echo "GET /auth/me failed" >&2; exit 1; }
+read -r ACCOUNT ENGAGEMENT < <(echo "$ME" | python3 -c 'import sys,json;d=json.load(sys.stdin);print(d["default_client_account_id"], d["default_engagement_id"])')
 
 echo "loading $ASSETS assets, and $TENANT_ASSETS in each of $TENANTS other tenants"
 LOAD_START=$(date +%s.%N)
@@ -149,15 +169,18 @@ for path in /ping /api/v1/assets/{id} "$LIST" /api/v1/assets/summary '/api/v1/as
 done
 
 RESULT="$ROOT/bench/results/$DAY-assets.md"
+PARTIAL="$WORK/assets.md"   # moved into place only when the run completes
 {
   echo "# Asset inventory benchmark — $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  machine
+  machine http
   echo
   echo "Estate: $ASSETS assets and $EDGES dependency edges in the measured engagement, $TOTAL_ASSETS assets in all"
   echo "($TENANTS other tenants of $TENANT_ASSETS assets each); loaded with SQL in $(printf '%.0f' "$LOAD_SECONDS") s. Server: \`java -Xmx512m -jar\`."
-  echo "Warm-up: every endpoint ${WARMUP:-8} s at 16 connections first; then each measurement: ${DURATION} s after 3 s at 4 connections;"
-  echo "wrk with 2 threads (1 for one connection). Reads at every concurrency first, then the writes."
+  echo "Warm-up: every read endpoint ${WARMUP:-8} s at 16 connections first (PUT just before the writes); then each measurement:"
+  echo "${DURATION} s after 3 s at 4 connections; the warm-ups' results are not kept."
+  echo "wrk with 2 threads (1 for one connection); ids drawn at random from 2,000 of the engagement's assets."
+  echo "Reads at every concurrency first, then the writes (the POSTs add assets to the engagement as they go)."
   echo "Columns \"of ping\" and \"of pgbench\": requests/s as a share of the two ceilings at the same concurrency."
   echo
   echo "| endpoint | connections | req/s | p50 ms | p99 ms | p99.9 ms | errors | of ping | of pgbench |"
@@ -187,6 +210,7 @@ RESULT="$ROOT/bench/results/$DAY-assets.md"
   echo "| external PostgreSQL (\`SPRING_DATASOURCE_URL\`) | $(printf '%.1f' "$STARTUP_EXTERNAL_FIRST") s | $(printf '%.1f' "$STARTUP_EXTERNAL_AGAIN") s |"
   echo
   echo "Server RSS: peak $(( $(cat "$WORK/peak") / 1024 )) MiB over the run, $(ps -o rss= -p $APP_PID | awk '{printf "%.0f", $1/1024}') MiB at the end."
-} | tee "$RESULT"
+} | tee "$PARTIAL"
+mv "$PARTIAL" "$RESULT"
 
 if [ "$MODE" = all ]; then stop_server; run_jmh; fi

@@ -19,12 +19,19 @@ if body then
   wrk.headers["Content-Type"] = "application/json"
 end
 
-local thread_id = 0
+-- setup() runs in the main Lua state and hands each thread its number; thread_id must be a global for
+-- thread:set() to reach it.
+thread_id = 0
 local counter = 0
 local next_thread = 0
 setup = function(thread)
   next_thread = next_thread + 1
   thread:set("thread_id", next_thread)
+end
+
+init = function(args)
+  -- each thread its own random sequence of ids, different from run to run
+  math.randomseed(os.time() * 100 + thread_id)
 end
 
 request = function()
