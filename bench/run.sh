@@ -41,7 +41,7 @@ machine() { # [http]
   local pg="SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
             WHERE name IN ('shared_buffers', 'synchronous_commit', 'autovacuum', 'max_connections', 'work_mem', 'fsync')"
   echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem/{print $2}') GiB RAM,"
-  echo "$(uname -sr); $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1 | sed 's/ (.*//');"
+  echo "$(uname -sr); $(java -version 2>&1 | head -1); $(mvn -B -v 2>/dev/null | head -1 | sed "s/\x1b\[[0-9;]*m//g; s/ (.*//");"
   echo "PostgreSQL $(psql -h $PGHOST -U postgres -d postgres -Atq -c 'SHOW server_version') ($(psql -h $PGHOST -U postgres -d postgres -Atq -c "$pg"));"
   if [ "${1:-}" = http ]; then
     echo "$(wrk -v 2>&1 | head -1 | sed 's/ \[.*//'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); wrk, PostgreSQL and the server share the machine."
