@@ -4,6 +4,7 @@ import io.migrationplatform.analysis.AnalysisService;
 import io.migrationplatform.analysis.AssetAnalysis;
 import io.migrationplatform.analysis.BatchAnalysisTask;
 import io.migrationplatform.identity.Permission;
+import io.migrationplatform.identity.RateLimited;
 import io.migrationplatform.identity.RequiresPermission;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.BadRequestException;
@@ -73,6 +74,7 @@ class AnalysisController {
     @Operation(summary = "Analyse up to 100 assets: at once, or (async_processing) as a background task followed at GET /api/v1/tasks/{task_id}")
     @PostMapping("/analyze-batch")
     @RequiresPermission(Permission.READ_ASSETS)
+    @RateLimited("analysis")
     ResponseEntity<?> batch(TenantScope scope, @RequestBody BatchRequest body) {
         List<String> ids = validate(body);
         if (Boolean.TRUE.equals(body.asyncProcessing())) {

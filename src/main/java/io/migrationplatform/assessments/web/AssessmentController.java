@@ -6,6 +6,7 @@ import io.migrationplatform.assessments.Decision;
 import io.migrationplatform.assets.AssetFilter;
 import io.migrationplatform.assets.AuditContext;
 import io.migrationplatform.identity.Permission;
+import io.migrationplatform.identity.RateLimited;
 import io.migrationplatform.identity.RequiresPermission;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.web.ApiResponse;
@@ -54,6 +55,7 @@ class AssessmentController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     @RequiresPermission(Permission.WRITE_ASSETS)
+    @RateLimited("assessments")
     Assessment create(TenantScope scope, @RequestBody CreateRequest body) {
         return assessments.start(scope, body.name(), new AssessmentService.Selection(body.assetIds(), toFilter(body.filters())));
     }

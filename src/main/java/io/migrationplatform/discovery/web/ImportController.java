@@ -7,6 +7,7 @@ import io.migrationplatform.discovery.ImportIssues;
 import io.migrationplatform.discovery.ImportRecord;
 import io.migrationplatform.discovery.ImportService;
 import io.migrationplatform.identity.Permission;
+import io.migrationplatform.identity.RateLimited;
 import io.migrationplatform.identity.RequiresPermission;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.ValidationException;
@@ -56,6 +57,7 @@ class ImportController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Uploaded and analysed")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission(Permission.WRITE_ASSETS)
+    @RateLimited("imports")
     ResponseEntity<ImportRecord> upload(TenantScope scope, @RequestPart("file") MultipartFile file) {
         ImportRecord record = imports.upload(scope, file);
         return ResponseEntity.created(URI.create("/api/v1/discovery/imports/" + record.id())).body(record);

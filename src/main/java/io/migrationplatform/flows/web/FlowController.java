@@ -4,6 +4,7 @@ import io.migrationplatform.flows.Flow;
 import io.migrationplatform.flows.FlowService;
 import io.migrationplatform.flows.FlowStatus;
 import io.migrationplatform.identity.Permission;
+import io.migrationplatform.identity.RateLimited;
 import io.migrationplatform.identity.RequiresPermission;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.FieldError;
@@ -46,6 +47,7 @@ class FlowController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     @RequiresPermission(Permission.FLOW_EXECUTE)
+    @RateLimited("flows")
     Flow create(TenantScope scope, @RequestBody CreateRequest body) {
         if (body.flowType() == null || body.flowType().isBlank()) {
             throw new ValidationException(List.of(new FieldError("flow_type", "Field required", "missing")));

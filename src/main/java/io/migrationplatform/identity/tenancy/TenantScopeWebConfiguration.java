@@ -1,5 +1,6 @@
 package io.migrationplatform.identity.tenancy;
 
+import io.migrationplatform.identity.RateLimited;
 import io.migrationplatform.identity.RequiresPermission;
 import io.migrationplatform.identity.TenantScope;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,16 +19,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Wires tenancy into Spring MVC: handlers annotated with {@link RequiresPermission} get their
- * scope resolved and the permission checked before they run, and any handler may take a
- * {@link TenantScope} parameter.
+ * scope resolved and the permission checked before they run, then those annotated with {@link RateLimited}
+ * their caller's rate checked; any handler may take a {@link TenantScope} parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class TenantScopeWebConfiguration implements WebMvcConfigurer {
 
     private final TenantScopeResolver resolver;
+    private final RateLimiter rateLimiter;
 
-    TenantScopeWebConfiguration(TenantScopeResolver resolver) {
+    TenantScopeWebConfiguration(TenantScopeResolver resolver, RateLimiter rateLimiter) {
         this.resolver = resolver;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -39,6 +42,10 @@ class TenantScopeWebConfiguration implements WebMvcConfigurer {
                     RequiresPermission required = method.getMethodAnnotation(RequiresPermission.class);
                     if (required != null) {
                         resolver.resolve(request).require(required.value());
+                    }
+                    RateLimited limited = method.getMethodAnnotation(RateLimited.class);
+                    if (limited != null) {
+                        rateLimiter.acquire(TenantScopeResolver.currentUser().id(), limited.value());
                     }
                 }
                 return true;

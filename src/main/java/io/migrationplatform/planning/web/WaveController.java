@@ -3,6 +3,7 @@ package io.migrationplatform.planning.web;
 import io.migrationplatform.assets.AssetFilter;
 import io.migrationplatform.assets.AuditContext;
 import io.migrationplatform.identity.Permission;
+import io.migrationplatform.identity.RateLimited;
 import io.migrationplatform.identity.RequiresPermission;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.planning.PlanningOptions;
@@ -69,6 +70,7 @@ class WaveController {
             + "runs in the background as a planning flow; answers at once with the plan's id, status and flow_id")
     @PostMapping("/plan")
     @RequiresPermission(Permission.WRITE_ASSETS)
+    @RateLimited("planning")
     ResponseEntity<WavePlan> plan(TenantScope scope, @RequestBody(required = false) PlanRequest body) {
         PlanRequest request = body == null ? new PlanRequest(null, null, null, null, null, null, null, null) : body;
         Scope filters = request.scope();
