@@ -65,6 +65,16 @@ class ErrorEnvelopeIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aBodyBeyondTheParsersLimitsIs400SayingWhich() {
+        String deep = "{\"name\": \"deep\", \"asset_type\": \"server\", \"environment\": \"prod\", \"attributes\": "
+                + "{\"a\": ".repeat(5000) + "1" + "}".repeat(5000) + "}";
+        JsonNode error = assertEnvelope(tenants().admin().send("POST", "/api/v1/assets", deep, "application/json"), 400, "POST",
+                "/api/v1/assets");
+        assertThat(error.get("message").asString()).startsWith("JSON body nested too deeply (at most ").endsWith(" levels)")
+                .doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
     void validationIs422WithFieldErrors() {
         ApiClient.Response response = api().post("/api/v1/auth/login", Map.of("email", "", "password", "x", "extra", 1));
         JsonNode error = assertEnvelope(response, 422, "POST", "/api/v1/auth/login");

@@ -35,6 +35,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -93,6 +94,9 @@ public class GlobalExceptionHandler {
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return api(tooLarge, request);
         }
+        if (cause instanceof StreamConstraintsException limit) {
+            return envelope(HttpStatus.BAD_REQUEST, constraintMessage(String.valueOf(limit.getOriginalMessage())), Map.of(), request);
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validation(List.of(new FieldError(path(unknown), "Unknown or read-only field", "extra_forbidden")), request);
         }
@@ -112,6 +116,24 @@ public class GlobalExceptionHandler {
         String message = e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("Required request body")
                 ? "Request body is missing" : "Malformed JSON request body";
         return envelope(HttpStatus.BAD_REQUEST, message, Map.of(), request);
+    }
+
+    private static final java.util.regex.Pattern MAXIMUM = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)");
+
+    /** Which of the JSON parser's limits a body broke, without the parser's internals. */
+    static String constraintMessage(String parserMessage) {
+        java.util.regex.Matcher max = MAXIMUM.matcher(parserMessage);
+        String limit = max.find() ? " (at most " + max.group(1) + ")" : "";
+        if (parserMessage.contains("nesting depth")) {
+            return "JSON body nested too deeply" + limit.replace(")", " levels)");
+        }
+        if (parserMessage.contains("String value length") || parserMessage.contains("Name length")) {
+            return "JSON body holds a string that is too long" + limit.replace(")", " characters)");
+        }
+        if (parserMessage.contains("Number value length")) {
+            return "JSON body holds a number that is too long" + limit.replace(")", " digits)");
+        }
+        return "JSON body exceeds the parser's limits";
     }
 
     @ExceptionHandler(BindException.class)
