@@ -13,9 +13,8 @@ import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.cache.ScopedCache;
 import io.migrationplatform.support.ApiClient;
 import io.migrationplatform.support.ApiIntegrationTest;
+import io.migrationplatform.support.CountingDataSource;
 import io.migrationplatform.support.TestTenants;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,20 +37,7 @@ class DependencyQueryCountIT extends ApiIntegrationTest {
     private final AtomicInteger statements = new AtomicInteger();
 
     private DataSource counting() {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = method.invoke(dataSource, args);
-                    if (result instanceof Connection connection) {
-                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                                (p, m, a) -> {
-                                    if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
-                                        statements.incrementAndGet();
-                                    }
-                                    return m.invoke(connection, a);
-                                });
-                    }
-                    return result;
-                });
+        return CountingDataSource.wrap(dataSource, statements);
     }
 
     @Test

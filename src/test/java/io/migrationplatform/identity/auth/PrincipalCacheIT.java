@@ -6,10 +6,9 @@ import com.nimbusds.jwt.SignedJWT;
 import io.migrationplatform.identity.IdentityChanges;
 import io.migrationplatform.support.ApiClient;
 import io.migrationplatform.support.ApiIntegrationTest;
+import io.migrationplatform.support.CountingDataSource;
 import io.migrationplatform.support.Polling;
 import io.migrationplatform.support.TestTenants;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,19 +103,6 @@ class PrincipalCacheIT extends ApiIntegrationTest {
     }
 
     private DataSource counting() {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = method.invoke(dataSource, args);
-                    if (result instanceof Connection connection) {
-                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                                (p, m, a) -> {
-                                    if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
-                                        statements.incrementAndGet();
-                                    }
-                                    return m.invoke(connection, a);
-                                });
-                    }
-                    return result;
-                });
+        return CountingDataSource.wrap(dataSource, statements);
     }
 }
