@@ -202,12 +202,6 @@ public class AssetService {
         return values;
     }
 
-    /** Every asset of the scope (for matching imports against the inventory). */
-    @Transactional(readOnly = true)
-    public List<Asset> all(TenantScope scope) {
-        return all(scope, AssetFilter.none());
-    }
-
     /** Every asset of the scope the list filters match, by name (for assessments over a filter). */
     @Transactional(readOnly = true)
     public List<Asset> all(TenantScope scope, AssetFilter filter) {

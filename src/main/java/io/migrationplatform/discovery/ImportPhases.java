@@ -1,25 +1,19 @@
 package io.migrationplatform.discovery;
 
 import io.migrationplatform.assets.Asset;
-import io.migrationplatform.assets.AssetField;
 import io.migrationplatform.assets.AssetService;
 import io.migrationplatform.assets.AssetValidator;
 import io.migrationplatform.assets.AssetValues;
-import io.migrationplatform.assets.DependencyService;
 import io.migrationplatform.discovery.cleansing.RowConverter;
 import io.migrationplatform.discovery.parse.SourceRow;
 import io.migrationplatform.discovery.store.ImportRepository;
 import io.migrationplatform.platform.error.NotFoundException;
 import io.migrationplatform.platform.error.ValidationException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,19 +29,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportPhases {
 
-    private static final Set<String> SPECIAL_REFERENCES = Set.of("all", "*", "any", "everything", "all servers");
-
     private final ImportRepository repository;
     private final AssetService assets;
-    private final DependencyService dependencies;
+    private final DependencyMappingPhase dependencyMapping;
     private final TransactionTemplate transactions;
     private final int chunkRows;
 
-    ImportPhases(ImportRepository repository, AssetService assets, DependencyService dependencies, TransactionTemplate transactions,
+    ImportPhases(ImportRepository repository, AssetService assets, DependencyMappingPhase dependencyMapping, TransactionTemplate transactions,
                  @Value("${migrate.discovery.chunk-rows:2000}") int chunkRows) {
         this.repository = repository;
         this.assets = assets;
-        this.dependencies = dependencies;
+        this.dependencyMapping = dependencyMapping;
         this.transactions = transactions;
         this.chunkRows = chunkRows;
     }
@@ -61,7 +53,7 @@ class ImportPhases {
                 assets.refreshStatistics(); // the last import may have doubled the inventory: its lookups by id need fresh statistics
                 yield transactions.execute(status -> inventory(run));
             }
-            case "dependency_mapping" -> transactions.execute(status -> dependencies(run));
+            case "dependency_mapping" -> transactions.execute(status -> dependencyMapping.run(run));
             default -> throw new IllegalArgumentException(phase);
         };
     }
@@ -252,7 +244,7 @@ class ImportPhases {
             if (!entry.kept()) {
                 continue;
             }
-            AssetValues merged = merge(entry, values, issues);
+            AssetValues merged = ImportMerging.merge(entry, values, issues);
             counts.merged += entry.duplicates == null ? 0 : entry.duplicates.size();
             if (entry.match == null) {
                 toCreate.add(entry);
@@ -264,7 +256,7 @@ class ImportPhases {
             if (before == null) {
                 throw new NotFoundException("Asset"); // deleted since the phase began, as apply() would find
             }
-            AssetValues changes = changes(before, merged);
+            AssetValues changes = ImportMerging.changes(before, merged);
             if (changes.values().isEmpty()) {
                 entry.outcome = "unchanged";
                 counts.unchanged++;
@@ -327,143 +319,13 @@ class ImportPhases {
         return AssetValidator.validate(run.converter.convert(row.values(), row.extra()).body(), true);
     }
 
-    /** A kept row's values with those of the later rows of the same server merged in, in file order. */
-    private static AssetValues merge(RowLedger.Entry first, Map<Long, AssetValues> values, List<ImportIssue> issues) {
-        AssetValues merged = values.get(first.rowNumber);
-        if (first.duplicates != null) {
-            for (RowLedger.Entry duplicate : first.duplicates) {
-                merged = mergeInto(first.rowNumber, merged, duplicate.rowNumber, values.get(duplicate.rowNumber), issues);
-            }
-        }
-        return merged;
-    }
-
-    /** A later row for the same server: fills what the first lacks; conflicting values are reported, the first wins. */
-    private static AssetValues mergeInto(long firstRow, AssetValues first, long duplicateRow, AssetValues duplicate,
-                                         List<ImportIssue> issues) {
-        Map<AssetField, Object> values = new EnumMap<>(first.values());
-        duplicate.values().forEach((field, value) -> {
-            Object current = values.get(field);
-            if (AssetValues.isEmpty(current)) {
-                values.put(field, value);
-            } else if (field == AssetField.ATTRIBUTES || field == AssetField.TAGS || field == AssetField.IP_ADDRESSES
-                    || field == AssetField.TECHNOLOGY_STACK) {
-                values.put(field, combine(current, value));
-            } else if (!AssetValues.same(current, value)) {
-                issues.add(new ImportIssue(duplicateRow, field.jsonName(), String.valueOf(value),
-                        "Conflicts with row " + firstRow + " (same server): kept '" + current + "'", "warning", "asset_inventory"));
-            }
-        });
-        issues.add(new ImportIssue(duplicateRow, null, null, "Same server as row " + firstRow
-                + " (matching id, host name or address): merged into it", "warning", "asset_inventory"));
-        return new AssetValues(values);
-    }
-
-    /** What an import row changes on an existing asset: only values it provides; attributes and lists are combined. */
-    private static AssetValues changes(Asset existing, AssetValues imported) {
-        Map<AssetField, Object> changes = new EnumMap<>(AssetField.class);
-        imported.values().forEach((field, value) -> {
-            if (value == null) {
-                return;
-            }
-            Object current = existing.get(field);
-            Object next = field == AssetField.ATTRIBUTES || field == AssetField.TAGS ? combine(current, value) : value;
-            if (!AssetValues.same(current, next)) {
-                changes.put(field, next);
-            }
-        });
-        return new AssetValues(changes);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object combine(Object current, Object added) {
-        if (current instanceof Map<?, ?> a && added instanceof Map<?, ?> b) {
-            Map<String, Object> combined = new LinkedHashMap<>((Map<String, Object>) a);
-            combined.putAll((Map<String, Object>) b);
-            return combined;
-        }
-        if (current instanceof List<?> a && added instanceof List<?> b) {
-            Set<Object> combined = new LinkedHashSet<>(a);
-            combined.addAll(b);
-            return List.copyOf(combined);
-        }
-        return added;
-    }
-
-    /**
-     * Turns each kept row's references (and those of the rows merged into it) into edges: a reference names
-     * a row of the file first, then an asset of the inventory (id, name, host name, FQDN or address).
-     */
-    private Map<String, Object> dependencies(ImportExecutor.ImportRun run) {
-        ImportMatcher.References references = new ImportMatcher.References();
-        for (RowLedger.Entry entry : run.ledger.entries()) {
-            if (entry.assetId != null && entry.identity != null) {
-                references.add(entry.assetId, entry.externalId(), entry.name(), entry.hostname(), entry.fqdn(), entry.ipAddresses());
-            }
-        }
-        assets.forEachIdentity(run.scope, a -> references.add(a.id(), a.externalId(), a.name(), a.hostname(), a.fqdn(), a.ipAddresses()));
-        List<Map.Entry<UUID, UUID>> edges = new ArrayList<>();
-        List<ImportIssue> issues = new ArrayList<>();
-        int unresolved = 0;
-        int special = 0;
-        for (RowLedger.Entry row : run.ledger.entries()) {
-            if (!row.kept() || row.assetId == null) {
-                continue;
-            }
-            for (String reference : references(row)) {
-                if (SPECIAL_REFERENCES.contains(reference.strip().toLowerCase(Locale.ROOT))) {
-                    special++;
-                    issues.add(new ImportIssue(row.rowNumber, "dependencies", reference,
-                            "'" + reference + "' names no single asset; not turned into dependencies (add the edges explicitly)",
-                            "warning", "dependency_mapping"));
-                    continue;
-                }
-                UUID target = references.resolve(reference);
-                if (target == null) {
-                    unresolved++;
-                    issues.add(new ImportIssue(row.rowNumber, "dependencies", reference,
-                            "Unknown asset '" + reference + "': no row or asset has this id, name, host name or address",
-                            "warning", "dependency_mapping"));
-                } else if (target.equals(row.assetId)) {
-                    issues.add(new ImportIssue(row.rowNumber, "dependencies", reference,
-                            "'" + reference + "' is this asset itself; an asset cannot depend on itself, so no dependency was added",
-                            "warning", "dependency_mapping"));
-                } else {
-                    edges.add(Map.entry(row.assetId, target));
-                }
-            }
-        }
-        run.flow.checkpoint();
-        int added = dependencies.addAll(run.scope, edges, run.context);
-        long cycles = dependencies.cycleCount(run.scope);
-        repository.addIssues(run.record.id(), issues);
-        run.result.put("dependencies_found", edges.size());
-        run.result.put("dependencies_added", added);
-        run.result.put("unresolved_references", unresolved);
-        run.result.put("special_references", special);
-        run.result.put("dependency_cycles", cycles);
-        return counts("edges", edges.size(), "added", added, "unresolved", unresolved, "special", special, "cycles", cycles);
-    }
-
-    /** A kept row's references, then those of the rows merged into it, each once. */
-    private static Set<String> references(RowLedger.Entry row) {
-        Set<String> references = new LinkedHashSet<>();
-        if (row.dependencyRefs != null) {
-            references.addAll(row.dependencyRefs);
-        }
-        if (row.duplicates != null) {
-            row.duplicates.stream().filter(d -> d.dependencyRefs != null).forEach(d -> references.addAll(d.dependencyRefs));
-        }
-        return references;
-    }
-
     /** Between chunks: the chunk's issues are stored, and a pause or cancel stops the phase here. */
     private void endOfChunk(ImportExecutor.ImportRun run, List<ImportIssue> issues) {
         repository.addIssues(run.record.id(), issues);
         run.flow.checkpoint();
     }
 
-    private static Map<String, Object> counts(Object... pairs) {
+    static Map<String, Object> counts(Object... pairs) {
         Map<String, Object> counts = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             counts.put((String) pairs[i], pairs[i + 1]);

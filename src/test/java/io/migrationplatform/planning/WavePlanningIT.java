@@ -1,5 +1,13 @@
 package io.migrationplatform.planning;
 
+import static io.migrationplatform.planning.PlanningFixtures.assetIds;
+import static io.migrationplatform.planning.PlanningFixtures.await;
+import static io.migrationplatform.planning.PlanningFixtures.csv;
+import static io.migrationplatform.planning.PlanningFixtures.dependsOn;
+import static io.migrationplatform.planning.PlanningFixtures.sum;
+import static io.migrationplatform.planning.PlanningFixtures.waveOf;
+import static io.migrationplatform.planning.PlanningFixtures.waves;
+import static io.migrationplatform.planning.PlanningFixtures.withCriticality;
 import static io.migrationplatform.discovery.ImportFixtures.execute;
 import static io.migrationplatform.discovery.ImportFixtures.resource;
 import static io.migrationplatform.discovery.ImportFixtures.upload;
@@ -16,11 +24,8 @@ import io.migrationplatform.support.ApiIntegrationTest;
 import io.migrationplatform.support.Polling;
 import io.migrationplatform.support.TestTenants;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -346,59 +349,5 @@ class WavePlanningIT extends ApiIntegrationTest {
         assertThat(theirs.get(base).json().get("status").asString()).isEqualTo("completed");
         assertThat(api().get(base).status()).isEqualTo(401);
         assertThat(api().post(WAVES + "/plan", Map.of()).status()).isEqualTo(401);
-    }
-
-    private static Map<String, Object> withCriticality(Map<String, Object> body, String criticality) {
-        Map<String, Object> copy = new LinkedHashMap<>(body);
-        copy.put("criticality", criticality);
-        return copy;
-    }
-
-    private static void dependsOn(ApiClient client, String asset, String dependency) {
-        ApiClient.Response added = client.post("/api/v1/assets/" + asset + "/dependencies", Map.of("depends_on_asset_id", dependency));
-        assertThat(added.status()).as(added.toString()).isEqualTo(201);
-    }
-
-    private static Map<String, String> assetIds(ApiClient client) {
-        Map<String, String> ids = new HashMap<>();
-        client.get("/api/v1/assets?page_size=100").json().get("data").forEach(a -> ids.put(a.get("name").asString(), a.get("id").asString()));
-        return ids;
-    }
-
-    private static Map<String, Integer> waveOf(JsonNode plan) {
-        Map<String, Integer> waves = new HashMap<>();
-        for (JsonNode wave : plan.get("waves")) {
-            wave.get("assets").forEach(a -> waves.put(a.get("name").asString(), wave.get("wave_number").asInt()));
-        }
-        return waves;
-    }
-
-    private static Set<Integer> waves(Map<String, Integer> waveOf, String... names) {
-        Set<Integer> waves = new HashSet<>();
-        for (String name : names) {
-            waves.add(waveOf.get(name));
-        }
-        return waves;
-    }
-
-    private static int sum(JsonNode counts) {
-        int total = 0;
-        for (JsonNode value : counts) {
-            total += value.asInt();
-        }
-        return total;
-    }
-
-    private static List<CSVRecord> csv(byte[] body) throws Exception {
-        String text = new String(body, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF");
-        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)), CSVFormat.RFC4180)) {
-            return new ArrayList<>(parser.getRecords());
-        }
-    }
-
-    private static JsonNode await(ApiClient client, String planId) {
-        return Polling.until(() -> client.get(WAVES + "/" + planId).json(),
-                json -> json.get("status").asString().matches("completed|failed|applied"), Duration.ofSeconds(60), "wave plan");
     }
 }

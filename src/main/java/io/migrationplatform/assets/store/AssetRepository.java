@@ -10,11 +10,6 @@ import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.database.CopyIn;
 import io.migrationplatform.platform.database.TableStatistics;
 import io.migrationplatform.platform.web.PageParams;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,13 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
-import org.postgresql.util.PGobject;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,12 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class AssetRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final DataSource dataSource;
-    private final RowMapper<Asset> mapper = this::map;
+    private final RowMapper<Asset> mapper = AssetRows::map;
 
     public AssetRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -131,7 +123,7 @@ public class AssetRepository {
                         WHERE client_account_id = ? AND engagement_id = ? ORDER BY name ASC NULLS LAST, id ASC""",
                 rs -> {
                     consumer.accept(new AssetIdentity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), strings(rs.getArray(6))));
+                            rs.getString(5), AssetRows.strings(rs.getArray(6))));
                 }, scope.clientAccountId(), scope.engagementId());
     }
 
@@ -370,58 +362,5 @@ public class AssetRepository {
             case TEXT_LIST, IP_LIST -> value == null ? new String[0] : ((List<?>) value).toArray(String[]::new);
             default -> value;
         };
-    }
-
-    private Asset map(ResultSet rs, int row) throws SQLException {
-        return new Asset(
-                rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("asset_type"), rs.getString("environment"),
-                rs.getString("status"), json(rs.getString("attributes")), strings(rs.getArray("tags")),
-                instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getObject("client_account_id", UUID.class), rs.getObject("engagement_id", UUID.class),
-                rs.getString("external_id"), rs.getString("hostname"), rs.getString("fqdn"), strings(rs.getArray("ip_addresses")),
-                rs.getString("operating_system"), rs.getString("os_version"), rs.getObject("cpu_cores", Integer.class),
-                decimal(rs, "memory_gb"), decimal(rs, "storage_gb"), decimal(rs, "cpu_utilization_pct"),
-                decimal(rs, "memory_utilization_pct"), rs.getString("application_name"), strings(rs.getArray("technology_stack")),
-                rs.getString("database_type"), rs.getString("database_version"), rs.getString("business_owner"),
-                rs.getString("technical_owner"), rs.getString("department"), rs.getString("location"),
-                rs.getString("criticality"), rs.getString("six_r_strategy"), rs.getObject("migration_wave", Integer.class),
-                rs.getObject("created_by", UUID.class), rs.getObject("updated_by", UUID.class), rs.getLong("version"));
-    }
-
-    static Map<String, Object> json(String value) {
-        return value == null || value.equals("{}") ? Map.of() : JSON.readValue(value, MAP);
-    }
-
-    static String jsonText(Object value) {
-        return JSON.writeValueAsString(value);
-    }
-
-    static PGobject jsonb(Object value) {
-        try {
-            PGobject object = new PGobject();
-            object.setType("jsonb");
-            object.setValue(JSON.writeValueAsString(value));
-            return object;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        return List.of((String[]) array.getArray());
-    }
-
-    /** A numeric column as a double: parsed straight from its text (a BigDecimal first cost a tenth of a list page). */
-    private static Double decimal(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -30,7 +30,7 @@ public class AuditRepository {
                                                      actor_id, actor_email, source, request_id)
                         VALUES (:account, :engagement, :asset, :action, :changes, :actor, :email, :source, :requestId)""")
                 .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).param("asset", assetId)
-                .param("action", action).param("changes", AssetRepository.jsonb(changes)).param("actor", context.actorId())
+                .param("action", action).param("changes", AssetRows.jsonb(changes)).param("actor", context.actorId())
                 .param("email", context.actorEmail()).param("source", context.source()).param("requestId", context.requestId())
                 .update();
     }
@@ -48,7 +48,7 @@ public class AuditRepository {
         }
         CopyIn.stream(dataSource, "asset_audit_log", COPY_COLUMNS, sink -> {
             for (Object[] e : entries) {
-                sink.row(scope.clientAccountId(), scope.engagementId(), e[0], e[1], AssetRepository.jsonText(e[2]), context.actorId(),
+                sink.row(scope.clientAccountId(), scope.engagementId(), e[0], e[1], AssetRows.jsonText(e[2]), context.actorId(),
                         context.actorEmail(), context.source(), context.requestId());
             }
         });
@@ -61,7 +61,7 @@ public class AuditRepository {
                 .param("account", scope.clientAccountId()).param("engagement", scope.engagementId()).param("asset", assetId)
                 .param("limit", page.pageSize()).param("offset", page.offset())
                 .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getObject("asset_id", UUID.class), rs.getString("action"),
-                        AssetRepository.json(rs.getString("changes")), rs.getObject("actor_id", UUID.class),
+                        AssetRows.json(rs.getString("changes")), rs.getObject("actor_id", UUID.class),
                         rs.getString("actor_email"), rs.getString("source"), rs.getString("request_id"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
