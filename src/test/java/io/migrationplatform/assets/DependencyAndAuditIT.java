@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Dependency edges, the graph with its cycles, and the audit trail of every change. */
@@ -20,6 +22,9 @@ class DependencyAndAuditIT extends ApiIntegrationTest {
 
     private ApiClient client;
     private TestTenants.User user;
+
+    @Autowired
+    private javax.sql.DataSource dataSource;
 
     @BeforeEach
     void tenant() {
@@ -109,5 +114,18 @@ class DependencyAndAuditIT extends ApiIntegrationTest {
         assertThat(create.get("source").asString()).isEqualTo("api");
         assertThat(client.get("/api/v1/asset-inventory/audit/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(List.of(entries.get(0).get("created_at").asString())).allMatch(s -> s.endsWith("Z"));
+    }
+
+    /** An asset written without the service (a bulk load in SQL) has no history yet: an empty trail, not "not found". */
+    @Test
+    void anAssetWithoutHistoryHasAnEmptyTrail() {
+        String id = id(create(client, asset("loaded", "server", "dev")));
+        JdbcClient.create(dataSource).sql("DELETE FROM asset_audit_log WHERE asset_id = :id").param("id", UUID.fromString(id)).update();
+        ApiClient.Response history = client.get("/api/v1/asset-inventory/audit/" + id);
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(history.json().get("data").size()).isZero();
+        assertThat(history.json().at("/metadata/pagination/total").asLong()).isZero();
+        ApiClient foreign = tenants().as(tenants().createUser(tenants().createTenant("deps-foreign"), "admin"));
+        assertThat(foreign.get("/api/v1/asset-inventory/audit/" + id).status()).as("another tenant's asset").isEqualTo(404);
     }
 }
