@@ -138,6 +138,16 @@ public class AssetService {
         assets.analyzeIfStale();
     }
 
+    /**
+     * Makes bulk writers of the scope's inventory (imports) take turns, for the rest of the transaction: each
+     * matches its rows against the inventory as the previous one left it, so two imports of the same export at
+     * the same moment (on one instance or two) create each server once.
+     */
+    @Transactional
+    public void lockBulkWrites(TenantScope scope) {
+        assets.lockBulkWrites(scope);
+    }
+
     /** These assets of the scope, locked for the rest of the transaction (in id order, so bulk writers cannot deadlock). */
     @Transactional
     public Map<UUID, Asset> lockAll(TenantScope scope, java.util.Collection<UUID> ids) {

@@ -51,9 +51,15 @@ class ImportPhases {
             case "data_cleansing" -> cleanse(run);
             case "asset_inventory" -> {
                 assets.refreshStatistics(); // the last import may have doubled the inventory: its lookups by id need fresh statistics
-                yield transactions.execute(status -> inventory(run));
+                yield transactions.execute(status -> {
+                    assets.lockBulkWrites(run.scope);
+                    return inventory(run);
+                });
             }
-            case "dependency_mapping" -> transactions.execute(status -> dependencyMapping.run(run));
+            case "dependency_mapping" -> transactions.execute(status -> {
+                assets.lockBulkWrites(run.scope);
+                return dependencyMapping.run(run);
+            });
             default -> throw new IllegalArgumentException(phase);
         };
     }

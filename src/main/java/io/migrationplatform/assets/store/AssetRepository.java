@@ -190,6 +190,18 @@ public class AssetRepository {
         TableStatistics.analyzeIfStale(jdbc, "assets");
     }
 
+    /** Advisory-lock namespace of bulk inventory writes (the second key is the engagement's hash). */
+    private static final int BULK_WRITES_LOCK = 0x4D505257; // "MPRW"
+
+    /**
+     * Waits until no other transaction is bulk-writing the scope's inventory, and holds that right until this
+     * transaction ends. A hash collision between two engagements only makes them wait for each other.
+     */
+    public void lockBulkWrites(TenantScope scope) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:namespace, hashtext(:engagement))").param("namespace", BULK_WRITES_LOCK)
+                .param("engagement", scope.engagementId().toString()).query(Object.class).single();
+    }
+
     public Optional<Asset> find(TenantScope scope, UUID id) {
         return jdbc.sql("SELECT * FROM assets WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement")
                 .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
