@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,14 @@ class EnvelopeErrorController implements ErrorController {
                 failure = null;
                 break;
             }
+        }
+        if (status.is5xxServerError() && failure != null && DatabaseUnavailable.is(failure)) {
+            // Raised before any controller (the principal is read in a security filter): the same 503 as from a controller.
+            log.warn("Database unavailable on {}: {}", path, failure.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(ErrorEnvelope.of(HttpStatus.SERVICE_UNAVAILABLE.value(), "The service is temporarily unavailable; try again shortly",
+                            Map.of(), path, method == null ? request.getMethod() : method.toString()));
         }
         if (status.is5xxServerError() && failure != null) {
             log.error("Unhandled error on {}", path, failure);

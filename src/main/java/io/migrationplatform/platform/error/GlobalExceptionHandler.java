@@ -236,6 +236,9 @@ public class GlobalExceptionHandler {
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
             return envelope(status, status.getReasonPhrase(), Map.of(), request);
         }
+        if (DatabaseUnavailable.is(e)) {
+            return databaseUnavailable(e, request); // e.g. the rollback of a transaction whose connection the database dropped
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return envelope(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", Map.of(), request);
     }
