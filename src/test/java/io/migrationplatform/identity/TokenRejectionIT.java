@@ -125,4 +125,34 @@ class TokenRejectionIT extends ApiIntegrationTest {
         assertThat(api().post("/api/v1/auth/login", Map.of("email", user.email(), "password", user.password())).status())
                 .isEqualTo(200);
     }
+
+    /** A role taken away: the token still verifies, but the account's data is out of reach on the very next request. */
+    @Test
+    void aRevokedRoleLosesAccessAtOnce() {
+        ApiClient client = t.as(user);
+        assertThat(client.get("/api/v1/assets").status()).isEqualTo(200);
+        ApiClient.Response removed = t.admin().delete("/api/v1/admin/client-accounts/" + user.tenant().accountId() + "/users/" + user.id());
+        assertThat(removed.status()).as(removed.toString()).isIn(200, 204);
+        ApiClient.Response after = client.get("/api/v1/assets");
+        assertThat(after.status()).as(after.toString()).isIn(401, 403);
+        assertThat(after.json().get("error").get("status_code").asInt()).isEqualTo(after.status());
+        assertThat(client.withHeader("X-Client-Account-ID", user.tenant().accountId().toString()).get("/api/v1/assets").status())
+                .as("naming the account explicitly").isIn(401, 403);
+    }
+
+    /** A user deleted by an operator, straight in the database: its tokens and refresh tokens die with it. */
+    @Test
+    void aDeletedUsersTokensAreRejected() {
+        assertThat(t.as(user).get("/api/v1/auth/me").status()).isEqualTo(200);
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        jdbc.sql("DELETE FROM users WHERE id = :id").param("id", user.id()).update();
+        int status = io.migrationplatform.support.Polling.until(() -> api().withToken(user.accessToken()).get("/api/v1/auth/me").status(),
+                s -> s == 401, java.time.Duration.ofSeconds(5), "the deleted user's token refused");
+        assertThat(status).isEqualTo(401);
+        assertRejected(user.accessToken());
+        assertThat(api().post("/api/v1/auth/refresh", Map.of("refresh_token", user.refreshToken())).status()).isEqualTo(401);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private javax.sql.DataSource dataSource;
 }
