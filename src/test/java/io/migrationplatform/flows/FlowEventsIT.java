@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migrationplatform.support.ApiClient;
 import io.migrationplatform.support.ApiIntegrationTest;
+import io.migrationplatform.support.Polling;
 import io.migrationplatform.support.TestTenants;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +126,40 @@ class FlowEventsIT extends ApiIntegrationTest {
             stream.next(WAIT);
             assertThat(t.admin().post("/api/v1/admin/users/" + viewer.id() + "/deactivate", null).status()).isEqualTo(200);
             assertThat(stream.ends(Duration.ofSeconds(20))).isTrue();
+        }
+    }
+
+    /** A user holds at most migrate.live.max-connections-per-user (20) live connections; the next one is 429 on either transport. */
+    @Test
+    void aUserBeyondTheLiveConnectionLimitIsRefusedWith429() {
+        UUID flowId = existingFlow(engine, state("running", "data_validation", 5));
+        List<EventStream> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                EventStream stream = open(flowId, viewer);
+                held.add(stream);
+                assertThat(stream.status()).as("stream " + (i + 1)).isEqualTo(200);
+            }
+            try (EventStream refused = open(flowId, viewer)) {
+                assertThat(refused.status()).isEqualTo(429);
+                assertThat(refused.header("Retry-After")).isNotBlank();
+                assertThat(refused.body()).contains("\"status_code\":429").contains("at most 20");
+            }
+            String ws = LiveClient.url(port, tenant.accountId(), tenant.engagementId());
+            assertThat(LiveClient.refusedStatus(ws, Map.of("Authorization", "Bearer " + viewer.accessToken()))).isEqualTo(429);
+            TestTenants.User other = t.createUser(tenant, "viewer");
+            try (EventStream theirs = open(flowId, other)) {
+                assertThat(theirs.status()).as("another user of the same tenant").isEqualTo(200);
+            }
+            held.remove(0).close();
+            Integer status = Polling.until(() -> {
+                try (EventStream again = open(flowId, viewer)) {
+                    return again.status();
+                }
+            }, s -> s == 200, Duration.ofSeconds(10), "a place freed by a closed stream");
+            assertThat(status).isEqualTo(200);
+        } finally {
+            held.forEach(EventStream::close);
         }
     }
 }

@@ -46,7 +46,9 @@ class FlowEventsController {
         SseSubscriber subscriber = new SseSubscriber(flowId, emitter,
                 new Grant(scope.userId(), scope.clientAccountId(), scope.engagementId(), currentToken()), hub);
         // Subscribed before the snapshot is read, so no change between the two is missed.
-        hub.register(subscriber);
+        if (!hub.register(subscriber)) {
+            throw LiveConnectionLimit.reached(hub.properties());
+        }
         Optional<Map<String, Object>> snapshot;
         try {
             snapshot = snapshot(scope, flowId);

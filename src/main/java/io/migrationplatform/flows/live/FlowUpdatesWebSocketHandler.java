@@ -44,8 +44,12 @@ final class FlowUpdatesWebSocketHandler extends AbstractWebSocketHandler {
             }
         }
         WebSocketSubscriber subscriber = new WebSocketSubscriber(session, grant, hub);
+        if (!hub.register(subscriber)) {
+            // Only when connections raced past the handshake's check: 1013 "try again later".
+            session.close(new CloseStatus(1013, "Too many live connections for this user"));
+            return;
+        }
         session.getAttributes().put(SUBSCRIBER, subscriber);
-        hub.register(subscriber);
     }
 
     @Override

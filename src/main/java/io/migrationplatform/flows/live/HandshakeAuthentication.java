@@ -34,10 +34,12 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
     private static final Logger log = LoggerFactory.getLogger(HandshakeAuthentication.class);
 
     private final ScopeAccess access;
+    private final LiveFlowUpdates hub;
     private final ErrorResponseWriter errors;
 
-    HandshakeAuthentication(ScopeAccess access, ErrorResponseWriter errors) {
+    HandshakeAuthentication(ScopeAccess access, LiveFlowUpdates hub, ErrorResponseWriter errors) {
         this.access = access;
+        this.hub = hub;
         this.errors = errors;
     }
 
@@ -63,6 +65,10 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
                 log.info("WebSocket handshake refused: user {} may not read client account/engagement {}", user.get().id(),
                         http.getRequestURI());
                 return refuse(http, out, 403, "No read access to this client account and engagement");
+            }
+            if (!hub.hasRoomFor(user.get().id())) {
+                out.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(LiveConnectionLimit.RETRY_AFTER_SECONDS));
+                return refuse(http, out, 429, LiveConnectionLimit.message(hub.properties()));
             }
             attributes.put(GRANT, new Grant(user.get().id(), scope[0], scope[1], token));
             return true;

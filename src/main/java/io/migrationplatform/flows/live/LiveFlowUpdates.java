@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -49,6 +50,7 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
     private final Map<Grant.ScopeKey, Set<Subscriber>> byScope = new ConcurrentHashMap<>();
     private final Map<Subscriber.Transport, AtomicInteger> counts = Map.of(
             Subscriber.Transport.WEBSOCKET, new AtomicInteger(), Subscriber.Transport.SSE, new AtomicInteger());
+    private final Map<UUID, Integer> perUser = new ConcurrentHashMap<>();
     private final AtomicLong lastQueueWarning = new AtomicLong();
     private volatile boolean running;
 
@@ -140,26 +142,68 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
 
     // --- subscribers ---------------------------------------------------------------------------
 
-    void register(Subscriber subscriber) {
+    /**
+     * Registers the subscriber unless its user already holds {@code max-connections-per-user} live connections
+     * on this instance; false then (the subscriber is not registered and the caller refuses it).
+     */
+    boolean register(Subscriber subscriber) {
+        UUID user = subscriber.grant().userId();
+        Set<Subscriber> registered = byScope.get(subscriber.grant().scope());
+        if (registered != null && registered.contains(subscriber)) {
+            return true; // already holds its place
+        }
+        boolean[] admitted = {false};
+        perUser.compute(user, (key, held) -> {
+            int current = held == null ? 0 : held;
+            if (current >= properties.maxConnectionsPerUser()) {
+                return held;
+            }
+            admitted[0] = true;
+            return current + 1;
+        });
+        if (!admitted[0]) {
+            metrics.refused();
+            return false;
+        }
+        boolean[] added = {false};
         byScope.compute(subscriber.grant().scope(), (key, set) -> {
             Set<Subscriber> subscribers = set == null ? ConcurrentHashMap.newKeySet() : set;
             if (subscribers.add(subscriber)) {
                 counts.get(subscriber.transport()).incrementAndGet();
+                added[0] = true;
             }
             return subscribers;
         });
+        if (!added[0]) {
+            release(user); // registered twice: counted once
+        }
         if (!subscriber.isOpen()) {
             unregister(subscriber); // ended while being registered
         }
+        return true;
+    }
+
+    /** Whether the user may open one more live connection right now (checked again, atomically, at registration). */
+    boolean hasRoomFor(UUID user) {
+        return perUser.getOrDefault(user, 0) < properties.maxConnectionsPerUser();
     }
 
     void unregister(Subscriber subscriber) {
+        boolean[] removed = {false};
         byScope.computeIfPresent(subscriber.grant().scope(), (key, set) -> {
             if (set.remove(subscriber)) {
                 counts.get(subscriber.transport()).decrementAndGet();
+                removed[0] = true;
             }
             return set.isEmpty() ? null : set;
         });
+        if (removed[0]) {
+            release(subscriber.grant().userId());
+        }
+    }
+
+    private void release(UUID user) {
+        perUser.computeIfPresent(user, (key, held) -> held <= 1 ? null : held - 1);
     }
 
     int subscriberCount() {

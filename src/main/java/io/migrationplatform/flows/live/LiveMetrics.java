@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * The live-update meters: {@code migrate.live.subscribers} (connected, by transport),
  * {@code migrate.live.updates.published} (accepted from the flow engine on this instance),
  * {@code migrate.live.updates.received} (arrived from other instances), {@code migrate.live.messages.sent}
- * and {@code migrate.live.messages.dropped} (by reason).
+ * {@code migrate.live.messages.dropped} (by reason) and {@code migrate.live.connections.refused} (a user at the
+ * per-user connection limit).
  */
 final class LiveMetrics {
 
@@ -36,6 +37,7 @@ final class LiveMetrics {
     private final Counter published;
     private final Counter received;
     private final Counter sent;
+    private final Counter refused;
     private final Map<DropReason, Counter> dropped = new ConcurrentHashMap<>();
 
     LiveMetrics(MeterRegistry registry, Supplier<Integer> webSockets, Supplier<Integer> sseStreams) {
@@ -50,6 +52,12 @@ final class LiveMetrics {
                 .description("Flow updates received from other instances").register(registry);
         this.sent = Counter.builder("migrate.live.messages.sent")
                 .description("Messages sent to subscribers").register(registry);
+        this.refused = Counter.builder("migrate.live.connections.refused").tag("reason", "per_user_limit")
+                .description("Live connections refused because their user held the most allowed").register(registry);
+    }
+
+    void refused() {
+        refused.increment();
     }
 
     void published() {

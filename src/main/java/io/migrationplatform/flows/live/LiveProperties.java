@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param publishQueue       updates waiting to be fanned out on this instance before new ones are dropped
  * @param maxDispatchThreads most threads sending to subscribers at once (a stuck send holds one of them)
  * @param redisChannel       Redis pub/sub channel shared by the instances
+ * @param maxConnectionsPerUser most live connections (WebSocket and SSE together) one user may hold on one
+ *                           instance; beyond, a handshake or a stream answers 429 with Retry-After
  */
 @ConfigurationProperties("migrate.live")
 public record LiveProperties(
@@ -28,7 +30,8 @@ public record LiveProperties(
         @DefaultValue("30m") Duration sseTimeout,
         @DefaultValue("10000") int publishQueue,
         @DefaultValue("256") int maxDispatchThreads,
-        @DefaultValue("mp:flow-updates") String redisChannel) {
+        @DefaultValue("mp:flow-updates") String redisChannel,
+        @DefaultValue("20") int maxConnectionsPerUser) {
 
     public LiveProperties {
         requirePositive("heartbeat-interval", heartbeatInterval);
@@ -36,6 +39,9 @@ public record LiveProperties(
         requirePositive("sse-timeout", sseTimeout);
         if (sendBufferLimit.toBytes() < 1024 || maxMessageSize.toBytes() < 256) {
             throw new IllegalArgumentException("migrate.live.send-buffer-limit must be at least 1KB and max-message-size 256B");
+        }
+        if (maxConnectionsPerUser < 1) {
+            throw new IllegalArgumentException("migrate.live.max-connections-per-user must be at least 1");
         }
         if (publishQueue < 1 || maxDispatchThreads < 2) {
             throw new IllegalArgumentException("migrate.live.publish-queue must be at least 1 and max-dispatch-threads 2");

@@ -41,7 +41,7 @@ class LiveWebSocketConfiguration implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(new FlowUpdatesWebSocketHandler(hub), PATH)
-                .addInterceptors(new HandshakeAuthentication(hub.access(), errors))
+                .addInterceptors(new HandshakeAuthentication(hub.access(), hub, errors))
                 .setAllowedOrigins(allowedOrigins.toArray(String[]::new));
     }
 

@@ -54,7 +54,9 @@ public final class WsFanoutBench {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(MigrationPlatformApplication.class)
                 .profiles("test")
                 .run("--server.port=0", "--migrate.data-dir=" + dataDir, "--migrate.live.heartbeat-interval=25s",
-                        "--logging.level.io.migrationplatform=WARN", "--server.tomcat.threads.max=200");
+                        "--logging.level.io.migrationplatform=WARN", "--server.tomcat.threads.max=200",
+                        // One viewer holds every connection here: the per-user limit is not what this measures.
+                        "--migrate.live.max-connections-per-user=" + (subscribers + 1));
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             FlowUpdates flowUpdates = app.getBean(FlowUpdates.class);

@@ -28,7 +28,7 @@ class FlowEventsControllerTest {
 
     private final LiveFlowUpdates hub = new LiveFlowUpdates(
             new LiveProperties(Duration.ofSeconds(25), Duration.ofSeconds(10), DataSize.ofKilobytes(512), DataSize.ofKilobytes(16),
-                    Duration.ofMinutes(30), 100, 16, "test"),
+                    Duration.ofMinutes(30), 100, 16, "test", 20),
             new ScopeAccess(mock(AccessTokens.class), mock(TenantScopes.class)),
             new LiveMessages(JsonMapper.builder().build(), Clock.systemUTC()), new SimpleMeterRegistry(), null);
     private final TenantScope scope = new TenantScope(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Role.VIEWER);

@@ -35,8 +35,12 @@ class LiveFlowUpdatesTest {
     private LiveFlowUpdates hub;
 
     private static LiveProperties properties(Duration sendTimeLimit, DataSize buffer) {
+        return properties(sendTimeLimit, buffer, 20);
+    }
+
+    private static LiveProperties properties(Duration sendTimeLimit, DataSize buffer, int perUser) {
         return new LiveProperties(Duration.ofMinutes(10), sendTimeLimit, buffer, DataSize.ofKilobytes(16),
-                Duration.ofMinutes(30), 10_000, 256, "test");
+                Duration.ofMinutes(30), 10_000, 256, "test", perUser);
     }
 
     private LiveFlowUpdates hub(LiveProperties properties, RedisRelay.Factory relay) {
@@ -81,6 +85,24 @@ class LiveFlowUpdatesTest {
 
     private double dropped(LiveMetrics.DropReason reason) {
         return hub.metrics().droppedCount(reason);
+    }
+
+    @Test
+    void aUserHoldsAtMostTheConfiguredNumberOfLiveConnections() {
+        LiveFlowUpdates hub = hub(properties(Duration.ofSeconds(10), DataSize.ofKilobytes(512), 2), null);
+        UUID user = UUID.randomUUID();
+        TestSubscriber first = new TestSubscriber(user, account, engagement, hub, false);
+        TestSubscriber second = new TestSubscriber(user, account, UUID.randomUUID(), hub, false);
+        assertThat(hub.register(first)).isTrue();
+        assertThat(hub.register(second)).as("another engagement, same user").isTrue();
+        assertThat(hub.hasRoomFor(user)).isFalse();
+        assertThat(hub.register(new TestSubscriber(user, account, engagement, hub, false))).as("a third").isFalse();
+        assertThat(hub.register(new TestSubscriber(account, engagement, hub, false))).as("someone else").isTrue();
+        assertThat(hub.register(first)).as("the same subscriber twice counts once").isTrue();
+        first.detach();
+        assertThat(hub.hasRoomFor(user)).as("a connection that ended frees its place").isTrue();
+        assertThat(hub.register(new TestSubscriber(user, account, engagement, hub, false))).isTrue();
+        assertThat(meters.counter("migrate.live.connections.refused", "reason", "per_user_limit").count()).isEqualTo(1);
     }
 
     @Test

@@ -16,7 +16,11 @@ final class TestSubscriber extends Subscriber {
     volatile Ending closedWith;
 
     TestSubscriber(UUID account, UUID engagement, LiveFlowUpdates hub, boolean held) {
-        super(new Grant(UUID.randomUUID(), account, engagement, "token"), hub, held);
+        this(UUID.randomUUID(), account, engagement, hub, held);
+    }
+
+    TestSubscriber(UUID user, UUID account, UUID engagement, LiveFlowUpdates hub, boolean held) {
+        super(new Grant(user, account, engagement, "token"), hub, held);
     }
 
     @Override
