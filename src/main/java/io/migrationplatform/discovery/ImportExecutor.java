@@ -11,6 +11,7 @@ import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.ApiException;
 import io.migrationplatform.platform.error.FieldError;
 import io.migrationplatform.platform.error.ValidationException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,24 @@ public class ImportExecutor implements FlowHandler {
     /** Starts the execution as a discovery flow; answers at once with its flow id. */
     @Transactional
     public Map<String, Object> execute(TenantScope scope, UUID importId, AuditContext context) {
-        ImportRecord record = imports.get(scope, importId);
-        Flow flow = flows.getObject().start(scope, FLOW_TYPE, "Import " + record.filename(), configuration(importId, context));
+        ImportRecord record = startable(scope, importId);
+        Flow flow = flows.getObject().startPrepared(scope, FLOW_TYPE, flowName(record.filename()), configuration(importId, context));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("flow_id", flow.id());
         answer.put("import_id", importId);
         answer.put("status", "running");
         answer.put("phases", PHASES);
         return answer;
+    }
+
+    /** A flow's name holds 255 characters, a file name as many: a long name is cut, not refused. */
+    static String flowName(String filename) {
+        String name = "Import " + filename;
+        if (name.length() <= 255) {
+            return name;
+        }
+        int cut = Character.isHighSurrogate(name.charAt(253)) ? 253 : 254; // never half a character
+        return name.substring(0, cut) + "…";
     }
 
     private static Map<String, Object> configuration(UUID importId, AuditContext context) {
@@ -84,21 +95,36 @@ public class ImportExecutor implements FlowHandler {
         return PHASES;
     }
 
-    /** POST /flows with flow_type discovery, or an execute: the import must exist in the scope and not be running. */
+    /**
+     * POST /flows with flow_type discovery: the configuration is {@code {"import_id"}} and nothing else. The audit
+     * trail's actor email and request id are the server's to set (execute does); a client must not choose them.
+     */
     @Override
     public Map<String, Object> prepare(TenantScope scope, String name, Map<String, Object> configuration) {
-        UUID importId;
+        List<FieldError> errors = new ArrayList<>();
+        configuration.keySet().stream().filter(key -> !"import_id".equals(key)).sorted()
+                .forEach(key -> errors.add(new FieldError("configuration." + key, "Unknown field", "extra_forbidden")));
+        UUID importId = null;
         try {
             importId = UUID.fromString(String.valueOf(configuration.get("import_id")));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(List.of(new FieldError("configuration.import_id", "An import id is required", "missing")));
+            errors.add(new FieldError("configuration.import_id", "An import id is required", "missing"));
         }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        startable(scope, importId);
+        return configuration(importId, null);
+    }
+
+    /** The import must exist in the scope and not be running. */
+    private ImportRecord startable(TenantScope scope, UUID importId) {
         ImportRecord record = imports.get(scope, importId);
         if ("running".equals(record.status())) {
             throw new ApiException(HttpStatus.CONFLICT, "The import is already running",
                     Map.of("status", record.status(), "flow_id", String.valueOf(record.flowId())));
         }
-        return configuration.containsKey("request_id") ? configuration : configuration(importId, null);
+        return record;
     }
 
     @Override

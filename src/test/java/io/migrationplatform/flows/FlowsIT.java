@@ -77,6 +77,12 @@ class FlowsIT extends ApiIntegrationTest {
         assertThat(again.at("/result/assets_unchanged").asInt()).as("running an import again changes nothing").isEqualTo(20);
         assertThat(client.post("/api/v1/flows", Map.of("flow_type", "discovery", "configuration", Map.of("import_id", "nope"))).status())
                 .isEqualTo(422);
+
+        // The audit trail's actor and request id come from the server, never from a client's configuration.
+        ApiClient.Response forged = client.post("/api/v1/flows", Map.of("flow_type", "discovery", "configuration",
+                Map.of("import_id", importId, "actor_email", "someone-else@example.com", "request_id", "forged-request")));
+        assertThat(forged.status()).isEqualTo(422);
+        assertThat(forged.text()).contains("configuration.actor_email").contains("configuration.request_id");
     }
 
     @Test
