@@ -14,6 +14,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface RateLimited {
 
-    /** The limit's name: imports, assessments, analysis (batch), planning, flows (POST /flows). */
+    /** The limit's name: imports (uploads), assessments, analysis (batch), planning, flows (POST /flows, an import's execute, resume, retry). */
     String value();
 }

@@ -93,6 +93,7 @@ class ImportController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Started: {flow_id, import_id, status}")
     @PostMapping("/{import_id}/execute")
     @RequiresPermission(Permission.WRITE_ASSETS)
+    @RateLimited("flows") // it starts a discovery flow, as POST /flows does
     ResponseEntity<Map<String, Object>> execute(TenantScope scope, @PathVariable("import_id") UUID importId) {
         AuditContext context = AuditContext.ofCurrentRequest(scope, "import");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(executor.execute(scope, importId, context));

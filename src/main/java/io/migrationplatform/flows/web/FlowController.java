@@ -88,6 +88,7 @@ class FlowController {
     @Operation(summary = "Resume a paused flow (the interrupted phase runs again)")
     @PostMapping("/{flow_id}/resume")
     @RequiresPermission(Permission.FLOW_EXECUTE)
+    @RateLimited("flows")
     Flow resume(TenantScope scope, @PathVariable("flow_id") UUID id) {
         return flows.resume(scope, id);
     }
@@ -102,6 +103,7 @@ class FlowController {
     @Operation(summary = "Run a failed flow again from its failed phase")
     @PostMapping("/{flow_id}/retry")
     @RequiresPermission(Permission.FLOW_EXECUTE)
+    @RateLimited("flows")
     Flow retry(TenantScope scope, @PathVariable("flow_id") UUID id) {
         return flows.retry(scope, id);
     }
