@@ -56,6 +56,18 @@ class ErrorEnvelopeIT extends ApiIntegrationTest {
         assertEnvelope(response, 415, "POST", "/api/v1/auth/login");
     }
 
+    /** Multipart bodies are parsed (and spooled to disk) before any handler runs: only the upload endpoint takes them. */
+    @Test
+    void aMultipartBodyAnywhereButTheUploadIs415BeforeItIsRead() {
+        byte[] large = new byte[3 * 1024 * 1024];
+        ApiClient.Response anonymous = api().upload("/api/v1/auth/login", "file", "big.bin", large);
+        JsonNode error = assertEnvelope(anonymous, 415, "POST", "/api/v1/auth/login");
+        assertThat(error.get("message").asString()).contains("POST /api/v1/discovery/imports");
+        assertEnvelope(authed().upload("/api/v1/assets", "file", "big.bin", large), 415, "POST", "/api/v1/assets");
+        assertThat(authed().upload("/api/v1/discovery/imports", "file", "inventory.csv", "name\nweb-01\n".getBytes())
+                .status()).isEqualTo(201);
+    }
+
     @Test
     void malformedJsonIs400() {
         ApiClient.Response response = api().send("POST", "/api/v1/auth/login", "{\"email\": \"a@b.c\",", "application/json");

@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,17 +29,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds every non-multipart request body (JSON above all). A declared {@code Content-Length}
  * over the limit is refused before anything is read; a chunked body is counted while it is read
- * and refused the moment it crosses the limit. Multipart uploads have their own, larger limit.
+ * and refused the moment it crosses the limit. Multipart uploads have their own, larger limit, and only
+ * the upload endpoints ({@code migrate.upload-paths}) take them: the servlet container parses a multipart
+ * body, spooling it to disk, before any handler or permission check runs, so anywhere else it is refused
+ * with 415 unread (anonymous clients could otherwise send 50 MB bodies to the login endpoint).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final Set<String> uploadPaths;
     private final ErrorResponseWriter errors;
 
-    public RequestBodyLimitFilter(@Value("${migrate.max-request-body:1MB}") DataSize maxBody, ErrorResponseWriter errors) {
+    public RequestBodyLimitFilter(@Value("${migrate.max-request-body:1MB}") DataSize maxBody,
+                                  @Value("${migrate.upload-paths:}") List<String> uploadPaths, ErrorResponseWriter errors) {
         this.maxBytes = maxBody.toBytes();
+        this.uploadPaths = uploadPaths.stream().map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.errors = errors;
     }
 
@@ -43,8 +53,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
-            chain.doFilter(request, response);
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            if (isUpload(request)) {
+                chain.doFilter(request, response);
+            } else {
+                errors.write(request, response, 415, "Multipart bodies are accepted only by uploads ("
+                        + uploadPaths.stream().sorted().map(p -> "POST " + p).collect(Collectors.joining(", ")) + "); send JSON", Map.of());
+            }
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
@@ -52,6 +67,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
+    }
+
+    private boolean isUpload(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return "POST".equals(request.getMethod()) && uploadPaths.contains(path);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
