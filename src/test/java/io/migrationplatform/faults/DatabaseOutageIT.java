@@ -66,6 +66,7 @@ class DatabaseOutageIT {
                 assertThat(o.status()).as(o.toString()).isIn(200, 201, 503);
                 if (o.status() == 503) {
                     assertThat(o.isEnvelope(503)).as("503 in the error envelope: " + o).isTrue();
+                    assertThat(o.retryAfter()).as("503 says when to retry: " + o).isNotNull().matches("[1-9][0-9]*");
                 }
                 assertThat(o.millis()).as("fails fast: " + o).isLessThan(FAIL_FAST_MILLIS);
             });

@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class LoadProbe implements AutoCloseable {
 
-    /** One request and what came back: status (-1: no answer at all), latency, body. */
-    record Outcome(String phase, String method, String path, int status, long millis, String body) {
+    /** One request and what came back: status (-1: no answer at all), latency, Retry-After (or null), body. */
+    record Outcome(String phase, String method, String path, int status, long millis, String retryAfter, String body) {
 
         boolean isEnvelope(int expectedStatus) {
             try {
@@ -80,16 +80,18 @@ final class LoadProbe implements AutoCloseable {
         }
         int status;
         String text;
+        String retryAfter = null;
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             status = response.statusCode();
             text = response.body();
+            retryAfter = response.headers().firstValue("Retry-After").orElse(null);
         } catch (Exception e) {
             status = -1;
             text = e.toString();
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        outcomes.add(new Outcome(inPhase, method, path, status, millis, text));
+        outcomes.add(new Outcome(inPhase, method, path, status, millis, retryAfter, text));
         if (status == 201 && method.equals("POST")) {
             try {
                 createdIds.add(ApiClient.JSON.readTree(text).get("id").asString());

@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database could not be reached, or dropped the connection under a request
@@ -18,6 +19,12 @@ final class DatabaseUnavailable {
     }
 
     static boolean is(Throwable failure) {
+        // A failed rollback replaces the failure that caused it (the pool's proxy of a dead connection says only
+        // "Connection is closed"): what went wrong first is the application exception it keeps.
+        if (failure instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                && is(rollback.getApplicationException())) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException || t instanceof QueryTimeoutException

@@ -21,6 +21,21 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.is(new SQLException("too many connections", "53300"))).isTrue();
     }
 
+    /**
+     * Seen in DatabaseOutageIT: an insert failed on a terminated connection, then the rollback failed on the pool's
+     * already-closed proxy (a plain "Connection is closed", no SQL state) and replaced the insert's failure.
+     */
+    @Test
+    void aRollbackFailureThatHidTheApplicationsDatabaseFailureIsUnavailability() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseUnavailable.is(rollback)).isTrue();
+        TransactionSystemException afterABug = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        afterABug.initApplicationException(new NullPointerException());
+        assertThat(DatabaseUnavailable.is(afterABug)).as("a rollback failure after a bug stays a bug").isFalse();
+    }
+
     @Test
     void otherDatabaseErrorsAndBugsAreNot() {
         assertThat(DatabaseUnavailable.is(new SQLException("duplicate key", "23505"))).isFalse();
