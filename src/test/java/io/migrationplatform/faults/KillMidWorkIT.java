@@ -36,10 +36,14 @@ class KillMidWorkIT {
         try (DisposablePostgres postgres = DisposablePostgres.start(); Connection sql = postgres.connect()) {
             // 1. An import, killed while it writes assets or edges.
             String importId;
+            String importFlow;
+            String assessmentFlow;
+            String planFlow;
             try (ServiceProcess first = ServiceProcess.start("kill-import", postgres.jdbcUrl(), Map.of())) {
                 ApiClient admin = first.admin();
                 importId = admin.upload("/api/v1/discovery/imports", "file", "estate.csv", estate()).json().get("id").asString();
                 String flowId = admin.post("/api/v1/discovery/imports/" + importId + "/execute", null).json().get("flow_id").asString();
+                importFlow = flowId;
                 Polling.until(() -> admin.get("/api/v1/flows/" + flowId).json(),
                         json -> Set.of("asset_inventory", "dependency_mapping").contains(json.path("current_phase").asString("")),
                         Duration.ofSeconds(60), "the import writing assets");
@@ -57,12 +61,12 @@ class KillMidWorkIT {
                 JsonNode imported = await(admin, "/api/v1/discovery/imports/" + importId);
                 assertThat(imported.get("status").asString()).as(imported.toString()).isEqualTo("completed");
                 assertInventoryIsWhole(sql);
+                assertThat(executions(sql, importFlow)).as("the import was interrupted and run again").isEqualTo(2);
 
-                assessmentId = admin.post("/api/v1/assessments", Map.of("name", "killed", "filters", Map.of())).json().get("id").asString();
-                Polling.until(() -> admin.get("/api/v1/assessments/" + assessmentId).json(),
-                        json -> json.get("progress").asDouble() > 0 || "completed".equals(json.get("status").asString()),
-                        Duration.ofSeconds(60), "the assessment running");
-                second.kill();
+                JsonNode started = admin.post("/api/v1/assessments", Map.of("name", "killed", "filters", Map.of())).json();
+                assessmentId = started.get("id").asString();
+                assessmentFlow = started.get("flow_id").asString();
+                killWhileRunning(second, admin, "/api/v1/assessments/" + assessmentId);
             }
 
             // 3. Started again: the assessment finishes; then a wave plan, killed while it is planned or stored.
@@ -75,10 +79,12 @@ class KillMidWorkIT {
                 assertThat(count(sql, "SELECT count(*) FROM assessment_decisions WHERE assessment_id = '" + assessmentId + "'"))
                         .as("one decision per asset").isEqualTo(ROWS);
 
-                planId = admin.post("/api/v1/waves/plan", Map.of("name", "killed", "max_assets_per_wave", 500)).json().get("id").asString();
-                Polling.until(() -> admin.get("/api/v1/waves/" + planId).json(),
-                        json -> !"queued".equals(json.get("status").asString()), Duration.ofSeconds(60), "the plan running");
-                third.kill();
+                assertThat(executions(sql, assessmentFlow)).as("the assessment was interrupted and run again").isEqualTo(2);
+
+                JsonNode started = admin.post("/api/v1/waves/plan", Map.of("name", "killed", "max_assets_per_wave", 500)).json();
+                planId = started.get("id").asString();
+                planFlow = started.get("flow_id").asString();
+                killWhileRunning(third, admin, "/api/v1/waves/" + planId);
             }
 
             // 4. Started again: the plan finishes, each asset in exactly one wave.
@@ -92,6 +98,7 @@ class KillMidWorkIT {
                 assertThat(count(sql, "SELECT count(DISTINCT asset_id) FROM wave_plan_assets WHERE plan_id = '" + planId + "'"))
                         .isEqualTo(planned);
                 assertThat(count(sql, "SELECT count(*) FROM wave_plans")).as("no second plan from a retried request").isEqualTo(1);
+                assertThat(executions(sql, planFlow)).as("the plan was interrupted and run again").isEqualTo(2);
                 assertInventoryIsWhole(sql);
             }
         }
@@ -103,6 +110,29 @@ class KillMidWorkIT {
         assertThat(count(sql, "SELECT count(DISTINCT external_id) FROM assets")).isEqualTo(ROWS);
         assertThat(count(sql, "SELECT count(*) FROM asset_dependencies")).isEqualTo(edges);
         assertThat(count(sql, "SELECT count(*) FROM asset_audit_log WHERE action <> 'dependency_add'")).as("one creation entry each").isEqualTo(ROWS);
+    }
+
+    /**
+     * Kills the service as soon as the work at {@code path} is seen running (polled every 10 ms: a 20,000-asset
+     * plan runs for less than a second). Work that finished first fails the test: it would prove nothing.
+     */
+    private static void killWhileRunning(ServiceProcess service, ApiClient admin, String path) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = admin.get(path).json().get("status").asString();
+            if ("running".equals(status)) {
+                service.kill();
+                return;
+            }
+            assertThat(status).as(path + " finished before it could be killed").isIn("queued", "pending");
+            Thread.sleep(10);
+        }
+        throw new AssertionError(path + " never started running");
+    }
+
+    /** How many executions the flow's task started: 2 when it was killed running and taken over once. */
+    private static long executions(Connection sql, String flowId) throws SQLException {
+        return count(sql, "SELECT t.attempts FROM tasks t JOIN flows f ON f.task_id = t.id WHERE f.id = '" + flowId + "'");
     }
 
     private static JsonNode await(ApiClient admin, String path) {
