@@ -5,6 +5,7 @@ import io.migrationplatform.assets.store.AuditRepository;
 import io.migrationplatform.assets.store.DependencyRepository;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.cache.ScopedCache;
+import io.migrationplatform.platform.error.ApiException;
 import io.migrationplatform.platform.error.ConflictException;
 import io.migrationplatform.platform.error.FieldError;
 import io.migrationplatform.platform.error.NotFoundException;
@@ -25,6 +26,8 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,12 +75,18 @@ public class DependencyService {
     private final DependencyRepository dependencies;
     private final AuditRepository audit;
     private final ScopedCache cache;
+    private final int maxGraphNodes;
+    private final int maxGraphEdges;
 
-    DependencyService(AssetRepository assets, DependencyRepository dependencies, AuditRepository audit, ScopedCache cache) {
+    DependencyService(AssetRepository assets, DependencyRepository dependencies, AuditRepository audit, ScopedCache cache,
+                      @Value("${migrate.assets.max-graph-nodes:25000}") int maxGraphNodes,
+                      @Value("${migrate.assets.max-graph-edges:100000}") int maxGraphEdges) {
         this.assets = assets;
         this.dependencies = dependencies;
         this.audit = audit;
         this.cache = cache;
+        this.maxGraphNodes = maxGraphNodes;
+        this.maxGraphEdges = maxGraphEdges;
     }
 
     @Transactional(readOnly = true)
@@ -193,13 +202,30 @@ public class DependencyService {
         return counter.cycles();
     }
 
-    /** Nodes, edges and every cycle (strongly connected component of more than one asset). */
+    /**
+     * Nodes, edges and every cycle (strongly connected component of more than one asset). The whole graph is held
+     * in memory, so it is served only up to {@code migrate.assets.max-graph-nodes} assets and
+     * {@code max-graph-edges} edges (counted first, before anything is loaded); beyond, 422 says where to look instead.
+     */
     @Transactional(readOnly = true)
     public DependencyGraph graph(TenantScope scope) {
+        long assetCount = assets.count(scope, AssetFilter.none());
+        if (assetCount > maxGraphNodes) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "The dependency graph is served for at most " + maxGraphNodes
+                    + " assets; this engagement has " + assetCount + ". Read GET /assets/{asset_id}/dependencies per asset, "
+                    + "or plan waves (POST /waves/plan), which handle any size and report the cycles",
+                    Map.of("asset_count", assetCount, "max_nodes", maxGraphNodes));
+        }
+        long edgeCount = dependencies.count(scope);
+        if (edgeCount > maxGraphEdges) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "The dependency graph is served for at most " + maxGraphEdges
+                    + " dependencies; this engagement has " + edgeCount + ". Read GET /assets/{asset_id}/dependencies per asset, "
+                    + "or plan waves (POST /waves/plan), which handle any size and report the cycles",
+                    Map.of("dependency_count", edgeCount, "max_edges", maxGraphEdges));
+        }
         List<Dependency> edges = dependencies.all(scope);
         Map<UUID, Node> nodes = new LinkedHashMap<>();
-        for (Asset a : assets.list(scope, AssetFilter.none(), AssetSort.of("name", "asc"),
-                new io.migrationplatform.platform.web.PageParams(1, Integer.MAX_VALUE))) {
+        for (AssetBrief a : assets.briefs(scope, AssetFilter.none())) { // four columns, not whole assets
             nodes.put(a.id(), new Node(a.id(), a.name(), a.assetType(), a.environment()));
         }
         Graph<UUID, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);

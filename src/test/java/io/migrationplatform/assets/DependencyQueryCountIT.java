@@ -56,7 +56,7 @@ class DependencyQueryCountIT extends ApiIntegrationTest {
         DataSource counting = counting();
         JdbcClient jdbc = JdbcClient.create(counting);
         DependencyService service = new DependencyService(new AssetRepository(jdbc, counting), new DependencyRepository(jdbc, counting),
-                new AuditRepository(jdbc, counting), cache);
+                new AuditRepository(jdbc, counting), cache, 25_000, 100_000);
         TenantScope scope = new TenantScope(user.id(), tenant.accountId(), tenant.engagementId(), Role.ADMIN);
 
         statements.set(0);

@@ -119,6 +119,12 @@ public class DependencyRepository {
                 .query(DependencyRepository::map).list();
     }
 
+    public long count(TenantScope scope) {
+        return jdbc.sql("SELECT count(*) FROM asset_dependencies WHERE client_account_id = :account AND engagement_id = :engagement")
+                .param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(Long.class).single();
+    }
+
     public List<Dependency> all(TenantScope scope) {
         return jdbc.sql("SELECT * FROM asset_dependencies WHERE client_account_id = :account AND engagement_id = :engagement")
                 .param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
