@@ -2,6 +2,10 @@ package io.migrationplatform.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.SignedJWT;
 import io.migrationplatform.support.ApiClient;
 import io.migrationplatform.support.ApiIntegrationTest;
 import io.migrationplatform.support.Polling;
@@ -12,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +95,13 @@ class ApiFuzzIT extends ApiIntegrationTest {
         }
         List<String> notA = new ArrayList<>(dataA.secrets());
         notA.addAll(dataC.secrets());
-        String forged = aAdmin.accessToken().substring(0, aAdmin.accessToken().lastIndexOf('.') + 1) + "forged-signature";
+        // A's admin's own claims, signed with a key that is not the service's.
+        byte[] otherKey = new byte[32];
+        new SecureRandom().nextBytes(otherKey);
+        SignedJWT resigned = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+                SignedJWT.parse(aAdmin.accessToken()).getJWTClaimsSet());
+        resigned.sign(new MACSigner(otherKey));
+        String forged = resigned.serialize();
 
         Random random = new Random(SEED);
         FuzzValues values = new FuzzValues(random, api, ids);
@@ -102,7 +113,7 @@ class ApiFuzzIT extends ApiIntegrationTest {
         String beforeA = digest(a.accountId(), Set.of());
         String beforeC = digest(c.accountId(), Set.of());
         List<Caller> outsiders = List.of(new Caller("admin of B", bAdmin.accessToken(), notA), new Caller("anonymous", null, notA),
-                new Caller("forged token", forged, notA));
+                new Caller("token signed with another key", forged, notA));
         run(api, requests, values, outsiders, 0, REQUESTS / 4, failures, statuses);
         failOn(failures);
         assertThat(digest(a.accountId(), Set.of())).as("tenant A's data after a foreign admin and anonymous callers").isEqualTo(beforeA);
@@ -272,7 +283,7 @@ class ApiFuzzIT extends ApiIntegrationTest {
         assertThat(done.get("status").asString()).as(path + " " + done).isEqualTo("completed");
     }
 
-    /** Every row of every table that belongs to the client account, and the account itself, as one hash. */
+    /** Every row of every table that belongs to the client account (directly or through a parent), and the account itself. */
     private String digest(UUID account, Set<String> ignoredTables) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<String> tables = jdbc.sql("""
@@ -287,6 +298,26 @@ class ApiFuzzIT extends ApiIntegrationTest {
             all.append(table).append('=').append(jdbc.sql("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
                     + table + " t WHERE client_account_id = :account").param("account", account).query(String.class).single()).append('\n');
         }
+        // Tables that belong to the account through a parent: the account's users with their sessions and refresh
+        // tokens, the waves and planned assets of its plans, the staged rows, outcomes and issues of its imports.
+        Map<String, String> children = new LinkedHashMap<>();
+        children.put("users", "SELECT t.* FROM users t WHERE t.id IN (SELECT user_id FROM user_account_roles WHERE client_account_id = :account)");
+        children.put("auth_sessions", "SELECT t.* FROM auth_sessions t WHERE t.user_id IN "
+                + "(SELECT user_id FROM user_account_roles WHERE client_account_id = :account)");
+        children.put("refresh_tokens", "SELECT t.* FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id WHERE s.user_id IN "
+                + "(SELECT user_id FROM user_account_roles WHERE client_account_id = :account)");
+        for (String table : List.of("wave_plan_waves", "wave_plan_assets")) {
+            children.put(table, "SELECT t.* FROM " + table + " t JOIN wave_plans p ON p.id = t.plan_id WHERE p.client_account_id = :account");
+        }
+        for (String table : List.of("discovery_import_rows", "discovery_import_outcomes", "discovery_import_issues")) {
+            children.put(table, "SELECT t.* FROM " + table + " t JOIN discovery_imports i ON i.id = t.import_id WHERE i.client_account_id = :account");
+        }
+        children.forEach((table, rows) -> {
+            if (!ignoredTables.contains(table)) {
+                all.append(table).append('=').append(jdbc.sql("SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM ("
+                        + rows + ") r").param("account", account).query(String.class).single()).append('\n');
+            }
+        });
         all.append(jdbc.sql("SELECT t::text FROM client_accounts t WHERE id = :account").param("account", account).query(String.class).single());
         return all.toString();
     }
