@@ -116,6 +116,13 @@ class AnalysisIT extends ApiIntegrationTest {
         assertThat(refused.json().at("/error/message").asString()).isEqualTo("Maximum 100 assets per batch");
         assertThat(client.post("/api/v1/assets/analyze-batch", Map.of("asset_ids", List.of())).status()).isEqualTo(422);
         assertThat(client.post("/api/v1/assets/analyze-batch", Map.of("async_processing", true)).status()).isEqualTo(422);
+        // Found by the fuzz: a 160,000-character "id" was stored as a key of the task's errors, and every later
+        // GET /tasks failed reading it back. An id is refused before anything is stored.
+        ApiClient.Response huge = client.post("/api/v1/assets/analyze-batch",
+                Map.of("asset_ids", List.of(mine, "x".repeat(160_000)), "async_processing", true));
+        assertThat(huge.status()).isEqualTo(422);
+        assertThat(huge.json().at("/error/details/field_errors/0/field").asString()).isEqualTo("asset_ids[1]");
+        assertThat(client.get("/api/v1/tasks").status()).isEqualTo(200);
 
         JsonNode done = client.post("/api/v1/assets/analyze-batch",
                 Map.of("asset_ids", List.of(mine, theirs, "not-a-uuid", mine), "async_processing", false)).json();

@@ -14,6 +14,7 @@ import io.migrationplatform.platform.web.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,8 @@ class AnalysisController {
         return ResponseEntity.ok(new BatchResponse("completed", outcome.results(), outcome.results().size(), outcome.failed()));
     }
 
+    private static final int MAX_ID_LENGTH = 100;
+
     private static List<String> validate(BatchRequest body) {
         if (body == null || body.assetIds() == null) {
             throw new ValidationException(List.of(new FieldError("asset_ids", "Field required", "missing")));
@@ -93,6 +96,19 @@ class AnalysisController {
         }
         if (body.assetIds().isEmpty()) {
             throw new ValidationException(List.of(new FieldError("asset_ids", "At least one asset id is required", "value_error")));
+        }
+        // An id that is not a UUID is reported as not found, by itself as the key: bound what may be echoed and stored.
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < body.assetIds().size(); i++) {
+            String id = body.assetIds().get(i);
+            if (id == null) {
+                errors.add(new FieldError("asset_ids[" + i + "]", "An asset id is required", "missing"));
+            } else if (id.length() > MAX_ID_LENGTH) {
+                errors.add(new FieldError("asset_ids[" + i + "]", "At most " + MAX_ID_LENGTH + " characters", "string_too_long"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
         }
         return body.assetIds();
     }
