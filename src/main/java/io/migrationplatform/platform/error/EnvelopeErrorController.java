@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -33,8 +34,11 @@ class EnvelopeErrorController implements ErrorController {
         Object method = request.getAttribute("jakarta.servlet.error.method");
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
-                status = HttpStatus.BAD_REQUEST; // never logged: the message quotes raw parameters, passwords included
+            if (t.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")
+                    || t instanceof HttpMessageNotReadableException) {
+                // A body or parameters a filter could not read: the client's fault. Never logged: the message quotes
+                // raw parameters, passwords included.
+                status = HttpStatus.BAD_REQUEST;
                 failure = null;
                 break;
             }
