@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.migrationplatform.support.ApiClient;
 import io.migrationplatform.support.ApiIntegrationTest;
 import io.migrationplatform.support.TestTenants;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,37 @@ class AuthenticationIT extends ApiIntegrationTest {
         assertThat(wrong.json().get("error").get("message").asString())
                 .isEqualTo(unknown.json().get("error").get("message").asString());
         assertThat(wrong.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    /**
+     * An unknown email is checked against a dummy bcrypt hash, so it takes as long as a wrong password: without it
+     * it would answer in about a millisecond against bcrypt's tens. Interleaved, compared by medians, and with a
+     * wide margin, so a busy machine cannot make it fail; only a missing password check can.
+     */
+    @Test
+    void anUnknownEmailTakesAsLongAsAWrongPassword() {
+        TestTenants t = tenants();
+        TestTenants.Tenant tenant = t.createTenant("timing");
+        List<TestTenants.User> users = List.of(t.createUser(tenant, "viewer"), t.createUser(tenant, "viewer"), t.createUser(tenant, "viewer"));
+        List<Long> known = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < 12; i++) { // 4 failures per known email: under the 5 that lock it
+            known.add(loginNanos(users.get(i % 3).email()));
+            unknown.add(loginNanos("nobody-" + i + "-" + users.get(0).email()));
+        }
+        assertThat(median(unknown)).as("unknown %s ns vs wrong password %s ns", unknown, known).isGreaterThan(median(known) * 4 / 10);
+    }
+
+    private long loginNanos(String email) {
+        long start = System.nanoTime();
+        ApiClient.Response response = api().post("/api/v1/auth/login", Map.of("email", email, "password", "wrong-password"));
+        long nanos = System.nanoTime() - start;
+        assertThat(response.status()).isEqualTo(401);
+        return nanos;
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     @Test

@@ -99,6 +99,7 @@ class TokenRejectionIT extends ApiIntegrationTest {
         Instant future = Instant.now().plusSeconds(3600);
         assertRejected(forge(signingSecret(), JWSAlgorithm.HS256, c -> c.notBeforeTime(Date.from(future))));
         assertRejected(forge(signingSecret(), JWSAlgorithm.HS256, c -> c.expirationTime(null)));
+        assertRejected(forge(signingSecret(), JWSAlgorithm.HS256, c -> c.notBeforeTime(null)));
     }
 
     @Test

@@ -52,6 +52,8 @@ public class TokenService {
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
+                // The timestamp validator checks nbf only when present; every token this service issues carries it.
+                new JwtClaimValidator<Instant>(JwtClaimNames.NBF, nbf -> nbf != null),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && isUuid(sub)),
                 new JwtClaimValidator<String>(SESSION_CLAIM, sid -> sid != null && isUuid(sid)));
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
