@@ -37,8 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Fuzzes every operation of the service's own OpenAPI document over real HTTP, as every role of a tenant,
- * as another tenant's administrator, anonymously and with a forged token (see {@link FuzzRequests} and
+ * Fuzzes every operation of the service's own OpenAPI document over real HTTP, as every role of a tenant
+ * (viewer, contributor, admin, super_admin; not the platform administrator, who could deactivate the accounts of
+ * the API tests running beside it), as another tenant's administrator, anonymously and with a token signed with
+ * another key (see {@link FuzzRequests} and
  * {@link FuzzValues} for what is generated). Every answer must be below 500, an error must be the JSON
  * envelope with no internals, nothing may hang, no answer may carry data of a tenant the caller has no
  * access to, and no caller may change data it is not allowed to: tenant A's data is compared before and
@@ -78,12 +80,13 @@ class ApiFuzzIT extends ApiIntegrationTest {
         TestTenants.Tenant a = t.createTenant("fuzz-a");
         TestTenants.Tenant b = t.createTenant("fuzz-b");
         TestTenants.Tenant c = t.createTenant("fuzz-c");
+        TestTenants.User aSuper = t.createUser(a, "super_admin");
         TestTenants.User aAdmin = t.createUser(a, "admin");
         TestTenants.User aContributor = t.createUser(a, "contributor");
         TestTenants.User aViewer = t.createUser(a, "viewer");
         TestTenants.User bAdmin = t.createUser(b, "admin");
         TestTenants.User cAdmin = t.createUser(c, "admin");
-        Populated dataA = populate(t.as(aAdmin), a, List.of(aAdmin, aContributor, aViewer));
+        Populated dataA = populate(t.as(aAdmin), a, List.of(aSuper, aAdmin, aContributor, aViewer));
         Populated dataB = populate(t.as(bAdmin), b, List.of(bAdmin));
         Populated dataC = populate(t.as(cAdmin), c, List.of(cAdmin));
         List<String> ids = new ArrayList<>();
@@ -126,7 +129,8 @@ class ApiFuzzIT extends ApiIntegrationTest {
         assertThat(digest(a.accountId(), READER_MAY_WRITE)).as("tenant A's data after its viewer").isEqualTo(beforeViewer);
 
         // Stage 3: tenant A's own writers join (and may change A), B's admin goes on.
-        List<Caller> everyone = List.of(new Caller("admin of A", aAdmin.accessToken(), dataC.secrets()),
+        List<Caller> everyone = List.of(new Caller("super_admin of A", aSuper.accessToken(), dataC.secrets()),
+                new Caller("admin of A", aAdmin.accessToken(), dataC.secrets()),
                 new Caller("contributor of A", aContributor.accessToken(), dataC.secrets()),
                 new Caller("viewer of A", aViewer.accessToken(), dataC.secrets()), new Caller("admin of B", bAdmin.accessToken(), notA));
         run(api, requests, values, everyone, REQUESTS / 2, REQUESTS, failures, statuses);
