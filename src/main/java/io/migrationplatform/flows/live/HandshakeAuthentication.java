@@ -66,7 +66,7 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
                         http.getRequestURI());
                 return refuse(http, out, 403, "No read access to this client account and engagement");
             }
-            if (!hub.hasRoomFor(user.get().id())) {
+            if (!hub.makeRoomFor(user.get().id())) {
                 out.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(LiveConnectionLimit.RETRY_AFTER_SECONDS));
                 return refuse(http, out, 429, LiveConnectionLimit.message(hub.properties()));
             }

@@ -144,7 +144,8 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
 
     /**
      * Registers the subscriber unless its user already holds {@code max-connections-per-user} live connections
-     * on this instance; false then (the subscriber is not registered and the caller refuses it).
+     * on this instance; false then (the subscriber is not registered and the caller refuses it). At the limit the
+     * user's connections are probed first ({@link #makeRoomFor}), so streams closed in silence do not count.
      */
     boolean register(Subscriber subscriber) {
         UUID user = subscriber.grant().userId();
@@ -152,6 +153,7 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
         if (registered != null && registered.contains(subscriber)) {
             return true; // already holds its place
         }
+        makeRoomFor(user);
         boolean[] admitted = {false};
         perUser.compute(user, (key, held) -> {
             int current = held == null ? 0 : held;
@@ -186,6 +188,30 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
     /** Whether the user may open one more live connection right now (checked again, atomically, at registration). */
     boolean hasRoomFor(UUID user) {
         return perUser.getOrDefault(user, 0) < properties.maxConnectionsPerUser();
+    }
+
+    /**
+     * Whether the user may open one more live connection, after probing theirs when they are at the limit. A client
+     * that closes a server-sent event stream says nothing: the container learns of it only when it writes to the
+     * socket, and over TCP the first write after the close usually still succeeds (the peer's reset comes back after
+     * it). So a few heartbeats are sent, a little apart, each to every connection of the user; the ones that fail
+     * leave, and their places are free. At most about a third of a second, and only for a user at the limit.
+     */
+    boolean makeRoomFor(UUID user) {
+        for (int probe = 1; probe <= 3 && !hasRoomFor(user); probe++) {
+            for (Subscriber subscriber : allSubscribers()) {
+                if (subscriber.grant().userId().equals(user)) {
+                    subscriber.offer(Outbound.HEARTBEAT);
+                }
+            }
+            try {
+                Thread.sleep(50L * probe);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return hasRoomFor(user);
     }
 
     void unregister(Subscriber subscriber) {
