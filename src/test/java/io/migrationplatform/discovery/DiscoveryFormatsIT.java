@@ -157,5 +157,22 @@ class DiscoveryFormatsIT extends ApiIntegrationTest {
         ApiClient.Response response = client.upload("/api/v1/discovery/imports", "file", "big.csv", big);
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().at("/error/status_code").asInt()).isEqualTo(413);
+        assertThat(response.json().at("/error/details/max_bytes").asLong()).as("the configured limit").isEqualTo(50L * 1024 * 1024);
+    }
+
+    /** Tomcat counts the parts of a multipart body (50): too many is said as such, not as a size. */
+    @Test
+    void tooManyPartsSaySo() {
+        String boundary = "parts-boundary";
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 61; i++) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"f").append(i)
+                    .append("\"\r\n\r\nx\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        ApiClient.Response response = client.send("POST", "/api/v1/discovery/imports", body.toString(),
+                "multipart/form-data; boundary=" + boundary);
+        assertThat(response.status()).as(response.toString()).isEqualTo(413);
+        assertThat(response.json().at("/error/message").asString()).contains("parts");
     }
 }

@@ -78,8 +78,23 @@ class ErrorEnvelopeIT extends ApiIntegrationTest {
     }
 
     @Test
+    void tooManyQueryParametersSaySo() {
+        StringBuilder query = new StringBuilder("page=1");
+        for (int i = 0; i < 1001; i++) {
+            query.append("&a").append(i).append("=1");
+        }
+        ApiClient.Response response = authed().get("/api/v1/assets?" + query);
+        JsonNode error = assertEnvelope(response, 400, "GET", "/api/v1/assets");
+        assertThat(error.get("message").asString()).contains("Too many").contains("1000");
+    }
+
+    @Test
     void aBodyWithoutContentTypeIs415() {
-        assertEnvelope(authed().send("POST", "/api/v1/assets", "{\"name\": \"x\"}", null), 415, "POST", "/api/v1/assets");
+        JsonNode error = assertEnvelope(authed().send("POST", "/api/v1/assets", "{\"name\": \"x\"}", null), 415, "POST", "/api/v1/assets");
+        assertThat(error.get("message").asString()).as("says what is missing, not Spring's default type")
+                .isEqualTo("A request body needs a Content-Type (application/json)");
+        JsonNode garbage = assertEnvelope(authed().send("POST", "/api/v1/assets", "{}", "garbage"), 415, "POST", "/api/v1/assets");
+        assertThat(garbage.get("message").asString()).isEqualTo("Unsupported content type: garbage");
     }
 
     @Test

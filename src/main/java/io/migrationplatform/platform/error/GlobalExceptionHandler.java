@@ -52,6 +52,12 @@ public class GlobalExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
+    private final RequestLimits limits;
+
+    GlobalExceptionHandler(RequestLimits limits) {
+        this.limits = limits;
+    }
+
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ErrorEnvelope> tooManyRequests(TooManyRequestsException e, HttpServletRequest request) {
         return envelope(e.status(), e.getMessage(), e.details(), request,
@@ -84,8 +90,12 @@ public class GlobalExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorEnvelope> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         List<String> supported = e.getSupportedMediaTypes().stream().map(Object::toString).toList();
-        String sent = e.getContentType() == null ? "none" : e.getContentType().toString();
-        return envelope(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type: " + sent,
+        // What the client sent, not Spring's reading of it (a missing type is read as application/octet-stream,
+        // an unparsable one as none).
+        String header = request.getContentType();
+        String message = header == null || header.isBlank() ? "A request body needs a Content-Type (application/json)"
+                : "Unsupported content type: " + (header.length() > 100 ? header.substring(0, 100) + "…" : header);
+        return envelope(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message,
                 Map.of("supported_media_types", supported), request);
     }
 
@@ -180,16 +190,28 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorEnvelope> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return envelope(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", Map.of("max_bytes", e.getMaxUploadSize()), request);
+        return multipartLimit(e, request);
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ErrorEnvelope> multipart(MultipartException e, HttpServletRequest request) {
         if (e.getMostSpecificCause() instanceof IllegalStateException ise && ise.getMessage() != null
                 && ise.getMessage().contains("exceeds")) {
-            return envelope(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", Map.of(), request);
+            return multipartLimit(e, request);
         }
         return envelope(HttpStatus.BAD_REQUEST, "Malformed multipart request", Map.of(), request);
+    }
+
+    /** Which multipart limit was broken: the number of parts (Tomcat's max-part-count) or the size. */
+    private ResponseEntity<ErrorEnvelope> multipartLimit(MultipartException e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("FileCountLimitExceededException")) {
+                return envelope(HttpStatus.CONTENT_TOO_LARGE, "Too many parts in the multipart body: at most " + limits.maxPartCount()
+                        + "; send the file alone, in the part named 'file'", Map.of("max_parts", limits.maxPartCount()), request);
+            }
+        }
+        return envelope(HttpStatus.CONTENT_TOO_LARGE, "Upload too large: at most " + limits.maxUploadBytes() + " bytes",
+                Map.of("max_bytes", limits.maxUploadBytes()), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -232,6 +254,10 @@ public class GlobalExceptionHandler {
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
         if (isMalformedParameters(e)) {
             // Never log the message: it quotes the raw parameters, passwords included.
+            if (isTooManyParameters(e)) {
+                return envelope(HttpStatus.BAD_REQUEST, "Too many query or form parameters: at most " + limits.maxParameterCount(),
+                        Map.of("max_parameters", limits.maxParameterCount()), request);
+            }
             return envelope(HttpStatus.BAD_REQUEST, "Malformed query string or form body (bad percent-encoding or characters)",
                     Map.of(), request);
         }
@@ -258,6 +284,16 @@ public class GlobalExceptionHandler {
     private static boolean isMalformedParameters(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tomcat's message for it (it has no class of its own): "More than the maximum number of request parameters ...". */
+    private static boolean isTooManyParameters(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("maximum number of request parameters")) {
                 return true;
             }
         }
