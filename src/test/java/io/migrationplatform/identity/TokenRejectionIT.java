@@ -50,8 +50,22 @@ class TokenRejectionIT extends ApiIntegrationTest {
     private void assertRejected(String token) {
         ApiClient.Response response = api().withToken(token).get("/api/v1/auth/me");
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
-        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        // RFC 6750's error code only: no library text about why the token failed, no URL built from the Host header.
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
         assertThat(response.json().get("error").get("status_code").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void withoutATokenTheChallengeIsPlainBearer() {
+        assertThat(api().get("/api/v1/auth/me").header("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
+    /** The protected-resource metadata Spring Security serves must not claim what this service does not do. */
+    @Test
+    void theResourceMetadataIsTruthful() {
+        tools.jackson.databind.JsonNode metadata = api().get("/.well-known/oauth-protected-resource").json();
+        assertThat(metadata.path("tls_client_certificate_bound_access_tokens").asBoolean(false)).isFalse();
+        assertThat(metadata.path("bearer_methods_supported").toString()).isEqualTo("[\"header\"]");
     }
 
     @Test

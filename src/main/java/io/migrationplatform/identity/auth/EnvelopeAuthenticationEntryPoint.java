@@ -5,16 +5,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 from the security filters, in the error envelope, with {@code WWW-Authenticate: Bearer}. */
+/**
+ * 401 and 403 from the security filters, in the error envelope, with RFC 6750's {@code WWW-Authenticate}: plain
+ * {@code Bearer} without a token, {@code Bearer error="invalid_token"} with one. Spring's own entry point also puts
+ * the token library's reason and a metadata URL built from the request's Host header there; neither is for clients.
+ */
 class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final ErrorResponseWriter writer;
 
     EnvelopeAuthenticationEntryPoint(ErrorResponseWriter writer) {
@@ -24,8 +27,8 @@ class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint, Acce
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        bearer.commence(request, response, e); // status and the WWW-Authenticate header (RFC 6750)
         boolean tokenPresent = request.getHeader("Authorization") != null;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer");
         writer.write(request, response, 401, tokenPresent ? "Could not validate credentials" : "Not authenticated", Map.of());
     }
 

@@ -75,7 +75,15 @@ class SecurityConfiguration {
                         .bearerTokenResolver(new HeaderBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new UserAuthenticationConverter(repository)))
                         .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(entryPoint))
+                        .accessDeniedHandler(entryPoint)
+                        // RFC 9728 metadata, served by Spring Security at /.well-known/oauth-protected-resource: say what is
+                        // true of this service (its default claims certificate-bound tokens).
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(builder -> builder
+                                .tlsClientCertificateBoundAccessTokens(false)
+                                .bearerMethods(methods -> {
+                                    methods.clear();
+                                    methods.add("header");
+                                }))))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint));
         return http.build();
     }
