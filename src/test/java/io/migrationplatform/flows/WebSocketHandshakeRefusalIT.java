@@ -136,6 +136,23 @@ class WebSocketHandshakeRefusalIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aBrowserFromAnOriginNotAllowedIsRefusedWith403InTheEnvelope() throws Exception {
+        HttpRequest upgrade = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ws/flow-updates/"
+                        + tenant.accountId() + "/" + tenant.engagementId() + "?token=" + user.accessToken()))
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").header("Sec-WebSocket-Version", "13")
+                .header("Origin", "https://evil.example")
+                .GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(upgrade, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("\"status_code\":403").contains("Origin not allowed");
+        // The API's own origin is allowed.
+        try (LiveClient own = LiveClient.connect(LiveClient.url(port, tenant.accountId(), tenant.engagementId()),
+                Map.of("Authorization", "Bearer " + user.accessToken(), "Origin", "http://localhost:" + port))) {
+            assertThat(own).isNotNull();
+        }
+    }
+
+    @Test
     void aRefusedHandshakeAnswersInTheErrorEnvelope() throws Exception {
         HttpRequest upgrade = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ws/flow-updates/"
                         + tenant.accountId() + "/" + tenant.engagementId()))

@@ -5,6 +5,7 @@ import io.migrationplatform.platform.error.ErrorResponseWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Authenticates and authorises a WebSocket handshake before it is upgraded, with the REST API's
@@ -25,7 +27,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
  * (browsers cannot set headers on a WebSocket), an active user, and {@code read:assets} in the
  * client account and engagement of the path. A refused handshake answers 401 (no or bad token) or
  * 403 (no access to that scope; which one is never revealed) in the error envelope, and is
- * never upgraded.
+ * never upgraded. Browsers are held to the allowed origins first: the API's own, and those CORS allows
+ * ({@code MIGRATE_CORS_ALLOWED_ORIGINS}); a client that sends no Origin is not a browser and is held to its token only.
  */
 final class HandshakeAuthentication implements HandshakeInterceptor {
 
@@ -36,11 +39,13 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
     private final ScopeAccess access;
     private final LiveFlowUpdates hub;
     private final ErrorResponseWriter errors;
+    private final List<String> allowedOrigins;
 
-    HandshakeAuthentication(ScopeAccess access, LiveFlowUpdates hub, ErrorResponseWriter errors) {
+    HandshakeAuthentication(ScopeAccess access, LiveFlowUpdates hub, ErrorResponseWriter errors, List<String> allowedOrigins) {
         this.access = access;
         this.hub = hub;
         this.errors = errors;
+        this.allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     @Override
@@ -51,6 +56,10 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
         }
         HttpServletRequest http = servletRequest.getServletRequest();
         HttpServletResponse out = servletResponse.getServletResponse();
+        String origin = request.getHeaders().getOrigin();
+        if (origin != null && !WebUtils.isSameOrigin(request) && !allowedOrigins.contains(origin)) {
+            return refuse(http, out, 403, "Origin not allowed: add it to MIGRATE_CORS_ALLOWED_ORIGINS to open live updates from a browser there");
+        }
         String token = token(http);
         if (token == null) {
             return refuse(http, out, 401, "Not authenticated");
@@ -114,7 +123,7 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
     private boolean refuse(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
         if (status == 401) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, token(request) == null ? "Bearer" : "Bearer error=\"invalid_token\"");
         }
         errors.write(request, response, status, message, Map.of());
         return false;
