@@ -98,6 +98,14 @@ class ErrorEnvelopeIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aFieldSentTwiceIs400() {
+        ApiClient.Response response = authed().send("POST", "/api/v1/assets",
+                "{\"name\": \"a\", \"asset_type\": \"server\", \"environment\": \"dev\", \"name\": \"b\"}", "application/json");
+        JsonNode error = assertEnvelope(response, 400, "POST", "/api/v1/assets");
+        assertThat(error.get("message").asString()).isEqualTo("A field is sent twice in the JSON body: \"name\"");
+    }
+
+    @Test
     void malformedJsonIs400() {
         ApiClient.Response response = api().send("POST", "/api/v1/auth/login", "{\"email\": \"a@b.c\",", "application/json");
         JsonNode error = assertEnvelope(response, 400, "POST", "/api/v1/auth/login");

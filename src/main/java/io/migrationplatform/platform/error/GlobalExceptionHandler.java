@@ -108,6 +108,11 @@ public class GlobalExceptionHandler {
         if (cause instanceof StreamConstraintsException limit) {
             return envelope(HttpStatus.BAD_REQUEST, constraintMessage(String.valueOf(limit.getOriginalMessage())), Map.of(), request);
         }
+        if (cause instanceof StreamReadException read && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate Object property")) {
+            return envelope(HttpStatus.BAD_REQUEST, "A field is sent twice in the JSON body: "
+                    + shortened(String.valueOf(read.getOriginalMessage()).substring("Duplicate Object property".length()).strip()),
+                    Map.of(), request);
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validation(List.of(new FieldError(path(unknown), "Unknown or read-only field", "extra_forbidden")), request);
         }
@@ -127,6 +132,10 @@ public class GlobalExceptionHandler {
         String message = e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("Required request body")
                 ? "Request body is missing" : "Malformed JSON request body";
         return envelope(HttpStatus.BAD_REQUEST, message, Map.of(), request);
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
     }
 
     private static final java.util.regex.Pattern MAXIMUM = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)");

@@ -1,9 +1,12 @@
 package io.migrationplatform.platform.web;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadFeature;
 
 /**
  * The API speaks JSON (plus multipart uploads and the login form). Spring registers a YAML converter because
@@ -13,6 +16,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration
 class JsonOnlyWebConfiguration implements WebMvcConfigurer {
+
+    /**
+     * A field sent twice ({"role": "viewer", "role": "admin"}) is refused, not resolved by taking the last: parsers
+     * disagree on which one wins, so a proxy or validator in front may have checked the other one.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictDuplicateDetection() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
 
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
