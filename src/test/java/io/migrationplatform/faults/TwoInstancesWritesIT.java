@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.migrationplatform.support.ApiClient;
 import io.migrationplatform.support.Polling;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -25,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two instances of the service on one database, taking the same writes at the same time: read-modify-write
- * cycles with If-Match lose no update (the loser gets 412 and retries), and the same export imported on both
- * at once creates each server once.
+ * cycles with If-Match lose no update (the loser gets 412 and retries), the same export imported on both
+ * at once creates each server once, and background jobs queued through both run once each, on one of them.
  */
 class TwoInstancesWritesIT {
 
@@ -109,6 +110,39 @@ class TwoInstancesWritesIT {
                 rs.next();
                 assertThat(rs.getLong(1)).as("each edge once").isEqualTo(2_000);
             }
+
+            // Background jobs queued through both instances, which both poll the one queue: each runs exactly once.
+            String someAsset = assetPath.substring(assetPath.lastIndexOf('/') + 1);
+            List<String> tasks = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ApiClient.Response queued = instances.get(i % 2).post("/api/v1/assets/analyze-batch",
+                        Map.of("asset_ids", List.of(someAsset), "async_processing", true));
+                assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
+                tasks.add(queued.json().get("task_id").asString());
+            }
+            for (String task : tasks) {
+                JsonNode finished = Polling.until(() -> instances.get(0).get("/api/v1/tasks/" + task).json(),
+                        json -> List.of("completed", "failed").contains(json.get("status").asString()), Duration.ofSeconds(60), task);
+                assertThat(finished.get("status").asString()).isEqualTo("completed");
+                assertThat(finished.get("attempts").asInt()).as("started once").isEqualTo(1);
+            }
+            String logA = Files.readString(a.log());
+            String logB = Files.readString(b.log());
+            int onA = 0;
+            for (String task : tasks) {
+                int starts = occurrences(logA, "Task " + task + " (analysis.batch) started") + occurrences(logB, "Task " + task + " (analysis.batch) started");
+                assertThat(starts).as("task " + task + " executed by exactly one instance, once").isEqualTo(1);
+                onA += occurrences(logA, "Task " + task + " (analysis.batch) started");
+            }
+            assertThat(onA).as("both instances took jobs from the queue").isBetween(1, tasks.size() - 1);
         }
+    }
+
+    private static int occurrences(String text, String what) {
+        int count = 0;
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
+            count++;
+        }
+        return count;
     }
 }
