@@ -58,6 +58,8 @@ class TokenRejectionIT extends ApiIntegrationTest {
     @Test
     void withoutATokenTheChallengeIsPlainBearer() {
         assertThat(api().get("/api/v1/auth/me").header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(api().withHeader("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/auth/me").header("WWW-Authenticate"))
+                .as("another scheme is no bearer token").isEqualTo("Bearer");
     }
 
     /** The protected-resource metadata Spring Security serves must not claim what this service does not do. */

@@ -44,7 +44,7 @@ final class FlowUpdatesWebSocketHandler extends AbstractWebSocketHandler {
             }
         }
         WebSocketSubscriber subscriber = new WebSocketSubscriber(session, grant, hub);
-        if (!hub.register(subscriber)) {
+        if (!hub.register(subscriber, false)) { // the handshake has just made room
             // Only when connections raced past the handshake's check: 1013 "try again later".
             session.close(new CloseStatus(1013, "Too many live connections for this user"));
             return;

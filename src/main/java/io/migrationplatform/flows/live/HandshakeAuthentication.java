@@ -17,6 +17,7 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.WebUtils;
@@ -39,13 +40,14 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
     private final ScopeAccess access;
     private final LiveFlowUpdates hub;
     private final ErrorResponseWriter errors;
-    private final List<String> allowedOrigins;
+    private final CorsConfiguration origins = new CorsConfiguration();
 
     HandshakeAuthentication(ScopeAccess access, LiveFlowUpdates hub, ErrorResponseWriter errors, List<String> allowedOrigins) {
         this.access = access;
         this.hub = hub;
         this.errors = errors;
-        this.allowedOrigins = List.copyOf(allowedOrigins);
+        // The REST API's CORS rules exactly (case, a trailing slash, "*"), so one setting opens both to a browser.
+        this.origins.setAllowedOrigins(List.copyOf(allowedOrigins));
     }
 
     @Override
@@ -57,7 +59,7 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
         HttpServletRequest http = servletRequest.getServletRequest();
         HttpServletResponse out = servletResponse.getServletResponse();
         String origin = request.getHeaders().getOrigin();
-        if (origin != null && !WebUtils.isSameOrigin(request) && !allowedOrigins.contains(origin)) {
+        if (origin != null && !WebUtils.isSameOrigin(request) && origins.checkOrigin(origin) == null) {
             return refuse(http, out, 403, "Origin not allowed: add it to MIGRATE_CORS_ALLOWED_ORIGINS to open live updates from a browser there");
         }
         String token = token(http);

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +52,11 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
     private final Map<Subscriber.Transport, AtomicInteger> counts = Map.of(
             Subscriber.Transport.WEBSOCKET, new AtomicInteger(), Subscriber.Transport.SSE, new AtomicInteger());
     private final Map<UUID, Integer> perUser = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
+    /** When each user's connections were last probed ({@link #makeRoomFor}): at most once per PROBE_INTERVAL. */
+    private final Map<UUID, Long> lastProbe = new ConcurrentHashMap<>();
+    /** Threads that may wait for a probe at once, whoever asks: refusing must stay cheap under a flood. */
+    private final Semaphore probing = new Semaphore(2);
     private final AtomicLong lastQueueWarning = new AtomicLong();
     private volatile boolean running;
 
@@ -148,12 +154,19 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
      * user's connections are probed first ({@link #makeRoomFor}), so streams closed in silence do not count.
      */
     boolean register(Subscriber subscriber) {
+        return register(subscriber, true);
+    }
+
+    /** As {@link #register(Subscriber)}; without the probe when the caller has just made room (a WebSocket handshake). */
+    boolean register(Subscriber subscriber, boolean probe) {
         UUID user = subscriber.grant().userId();
         Set<Subscriber> registered = byScope.get(subscriber.grant().scope());
         if (registered != null && registered.contains(subscriber)) {
             return true; // already holds its place
         }
-        makeRoomFor(user);
+        if (probe) {
+            makeRoomFor(user);
+        }
         boolean[] admitted = {false};
         perUser.compute(user, (key, held) -> {
             int current = held == null ? 0 : held;
@@ -176,7 +189,9 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
             }
             return subscribers;
         });
-        if (!added[0]) {
+        if (added[0]) {
+            byUser.computeIfAbsent(user, key -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        } else {
             release(user); // registered twice: counted once
         }
         if (!subscriber.isOpen()) {
@@ -194,25 +209,41 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
      * Whether the user may open one more live connection, after probing theirs when they are at the limit. A client
      * that closes a server-sent event stream says nothing: the container learns of it only when it writes to the
      * socket, and over TCP the first write after the close usually still succeeds (the peer's reset comes back after
-     * it). So a few heartbeats are sent, a little apart, each to every connection of the user; the ones that fail
-     * leave, and their places are free. At most about a third of a second, and only for a user at the limit.
+     * it). So two heartbeats are sent, a little apart, to every connection of the user; the ones that fail leave,
+     * and their places are free. That waits under 0.2 s, and is bounded against a user hammering the endpoint at the
+     * limit: each user is probed at most once per {@link #PROBE_INTERVAL_NANOS}, and at most two threads of the
+     * instance wait for probes at once; every other caller is answered at once.
      */
     boolean makeRoomFor(UUID user) {
-        for (int probe = 1; probe <= 3 && !hasRoomFor(user); probe++) {
-            for (Subscriber subscriber : allSubscribers()) {
-                if (subscriber.grant().userId().equals(user)) {
-                    subscriber.offer(Outbound.HEARTBEAT);
-                }
+        if (hasRoomFor(user)) {
+            return true;
+        }
+        long now = System.nanoTime();
+        boolean[] due = {false};
+        lastProbe.compute(user, (key, last) -> {
+            if (last == null || now - last >= PROBE_INTERVAL_NANOS) {
+                due[0] = true;
+                return now;
             }
-            try {
-                Thread.sleep(50L * probe);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            return last;
+        });
+        if (!due[0] || !probing.tryAcquire()) {
+            return hasRoomFor(user);
+        }
+        try {
+            for (int probe = 1; probe <= 2 && !hasRoomFor(user); probe++) {
+                byUser.getOrDefault(user, Set.of()).forEach(subscriber -> subscriber.offer(Outbound.HEARTBEAT));
+                Thread.sleep(60L * probe);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            probing.release();
         }
         return hasRoomFor(user);
     }
+
+    private static final long PROBE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     void unregister(Subscriber subscriber) {
         boolean[] removed = {false};
@@ -224,12 +255,19 @@ public class LiveFlowUpdates implements FlowUpdates, SmartLifecycle, DisposableB
             return set.isEmpty() ? null : set;
         });
         if (removed[0]) {
-            release(subscriber.grant().userId());
+            UUID user = subscriber.grant().userId();
+            byUser.computeIfPresent(user, (key, set) -> {
+                set.remove(subscriber);
+                return set.isEmpty() ? null : set;
+            });
+            release(user);
         }
     }
 
     private void release(UUID user) {
-        perUser.computeIfPresent(user, (key, held) -> held <= 1 ? null : held - 1);
+        if (perUser.computeIfPresent(user, (key, held) -> held <= 1 ? null : held - 1) == null) {
+            lastProbe.remove(user);
+        }
     }
 
     int subscriberCount() {

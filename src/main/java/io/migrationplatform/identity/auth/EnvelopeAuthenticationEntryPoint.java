@@ -27,8 +27,11 @@ class EnvelopeAuthenticationEntryPoint implements AuthenticationEntryPoint, Acce
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        boolean tokenPresent = request.getHeader("Authorization") != null;
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer");
+        String authorization = request.getHeader("Authorization");
+        boolean tokenPresent = authorization != null;
+        // RFC 6750: an error code only when a bearer token was sent (not for Basic or other schemes).
+        boolean bearerSent = tokenPresent && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, bearerSent ? "Bearer error=\"invalid_token\"" : "Bearer");
         writer.write(request, response, 401, tokenPresent ? "Could not validate credentials" : "Not authenticated", Map.of());
     }
 

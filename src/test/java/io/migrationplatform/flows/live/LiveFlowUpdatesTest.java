@@ -105,6 +105,20 @@ class LiveFlowUpdatesTest {
         assertThat(meters.counter("migrate.live.connections.refused", "reason", "per_user_limit").count()).isEqualTo(1);
     }
 
+    /** A user hammering the endpoint at the limit is probed once, then refused at once, not probed per request. */
+    @Test
+    void aUserAtTheLimitIsProbedAtMostOnceInAWhile() {
+        LiveFlowUpdates hub = hub(properties(Duration.ofSeconds(10), DataSize.ofKilobytes(512), 1), null);
+        UUID user = UUID.randomUUID();
+        TestSubscriber held = new TestSubscriber(user, account, engagement, hub, false);
+        assertThat(hub.register(held)).isTrue();
+        for (int i = 0; i < 10; i++) {
+            assertThat(hub.makeRoomFor(user)).as("the connection is alive: no room").isFalse();
+        }
+        await(() -> held.heartbeats.get() == 2, "the one probe's two heartbeats");
+        assertThat(held.heartbeats.get()).as("one probe of two heartbeats for ten attempts").isEqualTo(2);
+    }
+
     @Test
     void anUpdateReachesTheSubscribersOfItsScopeOnlyInOrder() {
         LiveFlowUpdates hub = hub(properties(Duration.ofSeconds(10), DataSize.ofKilobytes(512)), null);

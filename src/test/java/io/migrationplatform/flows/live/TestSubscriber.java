@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 final class TestSubscriber extends Subscriber {
 
     final List<String> received = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger heartbeats = new java.util.concurrent.atomic.AtomicInteger();
     final CountDownLatch unstall = new CountDownLatch(1);
     volatile boolean stalled;
     volatile Ending closedWith;
@@ -42,7 +43,9 @@ final class TestSubscriber extends Subscriber {
                 Thread.currentThread().interrupt();
             }
         }
-        if (!message.heartbeat()) {
+        if (message.heartbeat()) {
+            heartbeats.incrementAndGet();
+        } else {
             received.add(message.text());
         }
     }
