@@ -35,6 +35,15 @@ class RateLimitIT extends ApiIntegrationTest {
         for (int i = 0; i < 35; i++) {
             assertThat(viewer.upload("/api/v1/discovery/imports", "file", "inventory.csv", CSV).status()).isEqualTo(403);
         }
+        // The permission is checked before a multipart body is parsed (one of too many parts would be 413 otherwise),
+        // so a viewer cannot make the instance spool uploads.
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < 61; i++) {
+            parts.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
+        }
+        ApiClient.Response unparsed = viewer.send("POST", "/api/v1/discovery/imports", parts + "--b--\r\n",
+                "multipart/form-data; boundary=b");
+        assertThat(unparsed.status()).as(unparsed.toString()).isEqualTo(403);
         // Reads are not limited.
         assertThat(busy.get("/api/v1/discovery/imports").status()).isEqualTo(200);
     }

@@ -70,10 +70,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private boolean isUpload(HttpServletRequest request) {
+        // The raw path, exactly: any other spelling (a trailing slash, ';', encoding) matches no upload handler.
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
         return "POST".equals(request.getMethod()) && uploadPaths.contains(path);
     }
 
