@@ -117,8 +117,9 @@ public class ImportExecutor implements FlowHandler {
         return configuration(importId, null);
     }
 
-    /** The import must exist in the scope and not be running. */
+    /** The import must exist in the scope and not be running; its row stays locked until the flow is recorded. */
     private ImportRecord startable(TenantScope scope, UUID importId) {
+        repository.lock(scope, importId);
         ImportRecord record = imports.get(scope, importId);
         if ("running".equals(record.status())) {
             throw new ApiException(HttpStatus.CONFLICT, "The import is already running",

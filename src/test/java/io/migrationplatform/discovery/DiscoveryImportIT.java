@@ -8,11 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migrationplatform.support.ApiClient;
 import io.migrationplatform.support.ApiIntegrationTest;
+import io.migrationplatform.support.Polling;
 import io.migrationplatform.support.TestTenants;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -264,5 +271,33 @@ class DiscoveryImportIT extends ApiIntegrationTest {
         assertThat(viewer.post("/api/v1/discovery/imports/" + id + "/execute", null).status()).isEqualTo(403);
         assertThat(viewer.upload("/api/v1/discovery/imports", "file", "x.csv", "name\nx\n".getBytes()).status()).isEqualTo(403);
         assertThat(client.get("/api/v1/assets").json().at("/metadata/pagination/total").asLong()).isZero();
+    }
+
+    /** Two executes of one import at the same moment start one flow; the other is told it is running (409). */
+    @Test
+    void twoExecutesAtOnceStartOneFlow() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String importId = upload(client, "race.csv", resource("enterprise-cmdb-20.csv")).get("id").asString();
+                CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    answers.add(pool.submit(() -> {
+                        together.await();
+                        return client.post("/api/v1/discovery/imports/" + importId + "/execute", null).status();
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get());
+                }
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(202, 409);
+                Polling.until(() -> client.get("/api/v1/discovery/imports/" + importId).json(),
+                        json -> !"running".equals(json.get("status").asString()), Duration.ofSeconds(60), "import " + importId);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

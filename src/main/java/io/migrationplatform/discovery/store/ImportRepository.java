@@ -116,6 +116,17 @@ public class ImportRepository {
                 .param("id", id).param("m", json(mappings)).update();
     }
 
+    /**
+     * Locks the import's row until the transaction ends, so starting its execution is one at a time: the next
+     * caller waits, then sees the flow the first one started. False if there is no such import in the scope.
+     */
+    public boolean lock(TenantScope scope, UUID id) {
+        return jdbc.sql("SELECT id FROM discovery_imports WHERE id = :id AND client_account_id = :account AND engagement_id = :engagement"
+                        + " FOR UPDATE")
+                .param("id", id).param("account", scope.clientAccountId()).param("engagement", scope.engagementId())
+                .query(UUID.class).optional().isPresent();
+    }
+
     /** Records the flow that executes the import (its status, phases and result live in the flow). */
     public void setFlow(UUID id, UUID flowId) {
         jdbc.sql("UPDATE discovery_imports SET flow_id = :flow, updated_at = now() WHERE id = :id").param("id", id).param("flow", flowId)
