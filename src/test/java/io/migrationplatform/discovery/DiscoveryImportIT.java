@@ -280,7 +280,7 @@ class DiscoveryImportIT extends ApiIntegrationTest {
         try {
             for (int round = 0; round < 5; round++) {
                 String importId = upload(client, "race.csv", resource("enterprise-cmdb-20.csv")).get("id").asString();
-                CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Integer>> answers = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     answers.add(pool.submit(() -> {
