@@ -188,7 +188,11 @@ class ErrorEnvelopeIT extends ApiIntegrationTest {
         String path = "/api/v1/admin/client-accounts";
         assertEnvelope(authed().send("POST", path, "{\"name\":\"x\"}", "*/*"), 415, "POST", path);
         assertEnvelope(authed().send("POST", path, "{\"name\":\"x\"}", "application/*"), 415, "POST", path);
-        assertEnvelope(authed().send("POST", path, "{\"name\":\"x\"}", "application/json; charset=no-such-charset"), 415, "POST", path);
+        JsonNode charset = assertEnvelope(authed().send("POST", path, "{\"name\":\"x\"}", "application/json; charset=no-such-charset"),
+                415, "POST", path);
+        assertThat(charset.get("message").asString()).as("said by the filter, before any reader").contains("charset");
+        assertEnvelope(api().send("POST", "/api/v1/auth/token", "username=a&password=b", "application/x-www-form-urlencoded; charset=no-such"),
+                415, "POST", "/api/v1/auth/token");
         assertEnvelope(authed().send("POST", path, "", "application/*"), 415, "POST", path);
         assertThat(authed().send("GET", "/api/v1/assets", null, "*/*").status()).as("no body, no objection").isEqualTo(200);
     }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
@@ -49,7 +51,14 @@ public class BodyContentTypeFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]*)");
+
     private static String problem(String contentType) {
+        // Read from the raw header: Spring's parser refuses a type whose charset it does not know, which would hide it.
+        Matcher charset = CHARSET.matcher(contentType);
+        if (charset.find() && !isSupported(charset.group(1))) {
+            return "Unsupported charset in Content-Type; send UTF-8";
+        }
         MediaType type;
         try {
             type = MediaType.parseMediaType(contentType);
@@ -59,14 +68,14 @@ public class BodyContentTypeFilter extends OncePerRequestFilter {
         if (type.isWildcardType() || type.isWildcardSubtype()) {
             return "A request body needs a concrete Content-Type (application/json, or multipart/form-data for uploads), not a wildcard";
         }
-        String charset = type.getParameter("charset");
-        if (charset != null) {
-            try {
-                Charset.forName(charset.replace("\"", ""));
-            } catch (IllegalArgumentException e) {
-                return "Unsupported charset in Content-Type; send UTF-8";
-            }
-        }
         return null;
+    }
+
+    private static boolean isSupported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalArgumentException e) { // an illegal name, or none at all
+            return false;
+        }
     }
 }
