@@ -29,6 +29,7 @@ import org.jgrapht.graph.DefaultEdge;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Dependency edges between assets of one scope, and the scope's dependency graph with its cycles. */
@@ -206,8 +207,10 @@ public class DependencyService {
      * Nodes, edges and every cycle (strongly connected component of more than one asset). The whole graph is held
      * in memory, so it is served only up to {@code migrate.assets.max-graph-nodes} assets and
      * {@code max-graph-edges} edges (counted first, before anything is loaded); beyond, 422 says where to look instead.
+     * One snapshot for the counts, the edges and the nodes: under read committed an asset deleted between the queries
+     * would leave an edge to a node the graph does not have (a failure), and an import could outgrow the counts.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public DependencyGraph graph(TenantScope scope) {
         long assetCount = assets.count(scope, AssetFilter.none());
         if (assetCount > maxGraphNodes) {
