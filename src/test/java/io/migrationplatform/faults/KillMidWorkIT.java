@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -42,12 +43,9 @@ class KillMidWorkIT {
             try (ServiceProcess first = ServiceProcess.start("kill-import", postgres.jdbcUrl(), Map.of())) {
                 ApiClient admin = first.admin();
                 importId = admin.upload("/api/v1/discovery/imports", "file", "estate.csv", estate()).json().get("id").asString();
-                String flowId = admin.post("/api/v1/discovery/imports/" + importId + "/execute", null).json().get("flow_id").asString();
-                importFlow = flowId;
-                Polling.until(() -> admin.get("/api/v1/flows/" + flowId).json(),
-                        json -> Set.of("asset_inventory", "dependency_mapping").contains(json.path("current_phase").asString("")),
-                        Duration.ofSeconds(60), "the import writing assets");
-                first.kill();
+                String id = importId;
+                importFlow = killWhileWriting(first, postgres, sql, "asset_dependencies",
+                        () -> admin.post("/api/v1/discovery/imports/" + id + "/execute", null).json().get("flow_id").asString());
             }
             long assetsAtKill = count(sql, "SELECT count(*) FROM assets");
             assertThat(assetsAtKill).as("the inventory phase commits all its assets or none").isIn(0L, (long) ROWS);
@@ -63,10 +61,12 @@ class KillMidWorkIT {
                 assertInventoryIsWhole(sql);
                 assertThat(executions(sql, importFlow)).as("the import was interrupted and run again").isEqualTo(2);
 
-                JsonNode started = admin.post("/api/v1/assessments", Map.of("name", "killed", "filters", Map.of())).json();
-                assessmentId = started.get("id").asString();
-                assessmentFlow = started.get("flow_id").asString();
-                killWhileRunning(second, admin, "/api/v1/assessments/" + assessmentId);
+                JsonNode[] started = new JsonNode[1];
+                assessmentFlow = killWhileWriting(second, postgres, sql, "assessment_decisions", () -> {
+                    started[0] = admin.post("/api/v1/assessments", Map.of("name", "killed", "filters", Map.of())).json();
+                    return started[0].get("flow_id").asString();
+                });
+                assessmentId = started[0].get("id").asString();
             }
 
             // 3. Started again: the assessment finishes; then a wave plan, killed while it is planned or stored.
@@ -81,10 +81,12 @@ class KillMidWorkIT {
 
                 assertThat(executions(sql, assessmentFlow)).as("the assessment was interrupted and run again").isEqualTo(2);
 
-                JsonNode started = admin.post("/api/v1/waves/plan", Map.of("name", "killed", "max_assets_per_wave", 500)).json();
-                planId = started.get("id").asString();
-                planFlow = started.get("flow_id").asString();
-                killWhileRunning(third, admin, "/api/v1/waves/" + planId);
+                JsonNode[] started = new JsonNode[1];
+                planFlow = killWhileWriting(third, postgres, sql, "wave_plan_assets", () -> {
+                    started[0] = admin.post("/api/v1/waves/plan", Map.of("name", "killed", "max_assets_per_wave", 500)).json();
+                    return started[0].get("flow_id").asString();
+                });
+                planId = started[0].get("id").asString();
             }
 
             // 4. Started again: the plan finishes, each asset in exactly one wave.
@@ -113,21 +115,29 @@ class KillMidWorkIT {
     }
 
     /**
-     * Kills the service as soon as the work at {@code path} is seen running (polled every 10 ms: a 20,000-asset
-     * plan runs for less than a second). Work that finished first fails the test: it would prove nothing.
+     * Starts work and kills the service while it writes {@code table}, deterministically: the test holds an exclusive
+     * lock on the table (reads still pass, writes wait), starts the work, waits until the service's writer is seen
+     * waiting for that lock, kills the service, then lets go. Answers what {@code start} answered (the flow id).
      */
-    private static void killWhileRunning(ServiceProcess service, ApiClient admin, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            String status = admin.get(path).json().get("status").asString();
-            if ("running".equals(status)) {
-                service.kill();
-                return;
+    private static String killWhileWriting(ServiceProcess service, DisposablePostgres postgres, Connection sql, String table,
+                                           Supplier<String> start) throws SQLException {
+        try (Connection locker = postgres.connect()) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
             }
-            assertThat(status).as(path + " finished before it could be killed").isIn("queued", "pending");
-            Thread.sleep(10);
+            String flowId = start.get();
+            Polling.until(() -> {
+                try {
+                    return count(sql, "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = '" + table + "'::regclass");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, waiting -> waiting > 0, Duration.ofSeconds(90), "the service writing " + table);
+            service.kill();
+            locker.rollback();
+            return flowId;
         }
-        throw new AssertionError(path + " never started running");
     }
 
     /** How many executions the flow's task started: 2 when it was killed running and taken over once. */
@@ -153,7 +163,7 @@ class KillMidWorkIT {
         StringBuilder csv = new StringBuilder("asset_id,asset_name,asset_type,ip_address,os,environment,dependencies\n");
         String[] os = {"Windows Server 2012 R2", "RHEL 7.9", "Ubuntu 20.04 LTS", "Windows Server 2019"};
         String[] env = {"Production", "Development", "QA", "Staging"};
-        java.util.Set<Long> distinct = new java.util.HashSet<>();
+        Set<Long> distinct = new java.util.HashSet<>();
         for (int i = 1; i <= ROWS; i++) {
             StringBuilder deps = new StringBuilder();
             for (int d = random.nextInt(4); d > 0; d--) {
