@@ -47,6 +47,8 @@ class DatabaseOutageIT {
             try (load) {
                 ServiceProcess.sleep(3_000);
                 load.phase("down");
+                // Requests started before the switch (counted as "before", where only success is allowed) finish first.
+                ServiceProcess.sleep(1_000);
                 postgres.stopServer();
                 ServiceProcess.sleep(10_000);
                 load.phase("restarting");

@@ -100,6 +100,11 @@ class TwoInstancesWritesIT {
             }
             assertThat(created).as("between them, the two imports created each server once").isEqualTo(2_000);
             try (Statement statement = sql.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT max(started_at) < min(finished_at) FROM flows WHERE flow_type = 'discovery'")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("the two imports ran at the same time (else this proves nothing)").isTrue();
+            }
+            try (Statement statement = sql.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT count(*), count(DISTINCT lower(hostname)) FROM assets WHERE hostname LIKE 'srv-%'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("assets").isEqualTo(2_000);
