@@ -35,11 +35,6 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where exceptions become HTTP answers, always in the seed's error envelope.
@@ -101,59 +96,12 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof PayloadTooLargeException tooLarge) {
+        if (e.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
             return api(tooLarge, request);
         }
-        if (cause instanceof StreamConstraintsException limit) {
-            return envelope(HttpStatus.BAD_REQUEST, constraintMessage(String.valueOf(limit.getOriginalMessage())), Map.of(), request);
-        }
-        if (cause instanceof StreamReadException read && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate Object property")) {
-            return envelope(HttpStatus.BAD_REQUEST, "A field is sent twice in the JSON body: "
-                    + shortened(String.valueOf(read.getOriginalMessage()).substring("Duplicate Object property".length()).strip()),
-                    Map.of(), request);
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return validation(List.of(new FieldError(path(unknown), "Unknown or read-only field", "extra_forbidden")), request);
-        }
-        if (cause instanceof MismatchedInputException mismatch && !(cause instanceof StreamReadException)
-                && mismatch.getPath().isEmpty()) {
-            return validation(List.of(new FieldError("body", "Expected a JSON " + expectedShape(mismatch), "type_error")), request);
-        }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
-                && String.valueOf(mismatch.getOriginalMessage()).contains("NUL characters")) {
-            return validation(List.of(new FieldError(path(mismatch), "NUL characters are not allowed", "value_error")), request);
-        }
-        if (cause instanceof MismatchedInputException mismatch && !(cause instanceof StreamReadException)
-                && !mismatch.getPath().isEmpty()) {
-            return validation(List.of(new FieldError(path(mismatch), "Invalid value: expected " + describe(mismatch.getTargetType()),
-                    "type_error")), request);
-        }
-        String message = e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("Required request body")
-                ? "Request body is missing" : "Malformed JSON request body";
-        return envelope(HttpStatus.BAD_REQUEST, message, Map.of(), request);
-    }
-
-    private static String shortened(String text) {
-        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
-    }
-
-    private static final java.util.regex.Pattern MAXIMUM = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)");
-
-    /** Which of the JSON parser's limits a body broke, without the parser's internals. */
-    static String constraintMessage(String parserMessage) {
-        java.util.regex.Matcher max = MAXIMUM.matcher(parserMessage);
-        String limit = max.find() ? " (at most " + max.group(1) + ")" : "";
-        if (parserMessage.contains("nesting depth")) {
-            return "JSON body nested too deeply" + limit.replace(")", " levels)");
-        }
-        if (parserMessage.contains("String value length") || parserMessage.contains("Name length")) {
-            return "JSON body holds a string that is too long" + limit.replace(")", " characters)");
-        }
-        if (parserMessage.contains("Number value length")) {
-            return "JSON body holds a number that is too long" + limit.replace(")", " digits)");
-        }
-        return "JSON body exceeds the parser's limits";
+        List<FieldError> errors = UnreadableJsonBody.fieldErrors(e);
+        return errors.isEmpty() ? envelope(HttpStatus.BAD_REQUEST, UnreadableJsonBody.message(e), Map.of(), request)
+                : validation(errors, request);
     }
 
     @ExceptionHandler(BindException.class)
@@ -353,53 +301,6 @@ public class GlobalExceptionHandler {
             return "a UUID";
         }
         return "a valid value";
-    }
-
-    /** A Java type in the words of a JSON client (never a class name). */
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "a valid value";
-        }
-        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == java.util.UUID.class) {
-            return "a UUID";
-        }
-        if (type.isEnum()) {
-            return "one of: " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.toString().toLowerCase())
-                    .collect(Collectors.joining(", "));
-        }
-        return "a valid value";
-    }
-
-    private static String expectedShape(MismatchedInputException e) {
-        Class<?> target = e.getTargetType();
-        if (target == null) {
-            return "value";
-        }
-        if (java.util.Map.class.isAssignableFrom(target) || target.isRecord()) {
-            return "object";
-        }
-        return java.util.Collection.class.isAssignableFrom(target) || target.isArray() ? "array" : "value";
-    }
-
-    private static String path(JacksonException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : Integer.toString(ref.getIndex()))
-                .collect(Collectors.joining("."));
     }
 
     /** Bean validation reports Java property names; clients know the snake_case JSON names. */

@@ -9,16 +9,16 @@ class ParserLimitMessageTest {
 
     @Test
     void eachLimitIsNamedWithItsMaximum() {
-        assertThat(GlobalExceptionHandler.constraintMessage(
+        assertThat(UnreadableJsonBody.constraintMessage(
                 "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"))
                 .isEqualTo("JSON body nested too deeply (at most 1000 levels)");
-        assertThat(GlobalExceptionHandler.constraintMessage(
+        assertThat(UnreadableJsonBody.constraintMessage(
                 "String value length (20000001) exceeds the maximum allowed (20000000, from `StreamReadConstraints.getMaxStringLength()`)"))
                 .isEqualTo("JSON body holds a string that is too long (at most 20000000 characters)");
-        assertThat(GlobalExceptionHandler.constraintMessage(
+        assertThat(UnreadableJsonBody.constraintMessage(
                 "Number value length (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNumberLength()`)"))
                 .isEqualTo("JSON body holds a number that is too long (at most 1000 digits)");
-        assertThat(GlobalExceptionHandler.constraintMessage("Token count (x) exceeds something new"))
+        assertThat(UnreadableJsonBody.constraintMessage("Token count (x) exceeds something new"))
                 .isEqualTo("JSON body exceeds the parser's limits");
     }
 }
