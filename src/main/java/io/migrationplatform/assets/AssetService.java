@@ -90,37 +90,6 @@ public class AssetService {
     }
 
     /**
-     * Creates many validated assets with COPY (imports): the same defaults, audit entries and cache
-     * invalidation as {@link #insert}, at a fraction of the cost. Returns the new ids in input order.
-     */
-    @Transactional
-    public List<UUID> insertAll(TenantScope scope, List<AssetValues> items, AuditContext context, String action) {
-        List<Map.Entry<UUID, Map<AssetField, Object>>> rows = new ArrayList<>(items.size());
-        List<Object[]> auditEntries = new ArrayList<>(items.size());
-        List<UUID> ids = new ArrayList<>(items.size());
-        for (AssetValues values : items) {
-            Map<AssetField, Object> row = new EnumMap<>(values.values());
-            row.putIfAbsent(AssetField.STATUS, "active");
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            rows.add(Map.entry(id, row));
-            Map<String, Object> changes = new LinkedHashMap<>();
-            row.forEach((field, value) -> {
-                if (!isEmpty(value)) {
-                    changes.put(field.jsonName(), change(null, value));
-                }
-            });
-            auditEntries.add(new Object[] {id, action, changes});
-        }
-        assets.copyInsert(scope, rows, context.actorId());
-        audit.recordBatch(scope, auditEntries, context);
-        if (!ids.isEmpty()) {
-            cache.invalidate(cacheScope(scope));
-        }
-        return ids;
-    }
-
-    /**
      * What identifies each asset of the scope (id, name, external id, host names, addresses), by name then id,
      * one at a time: an import matches its rows and resolves references against the whole inventory without
      * reading whole assets.
@@ -128,88 +97,6 @@ public class AssetService {
     @Transactional(readOnly = true)
     public void forEachIdentity(TenantScope scope, java.util.function.Consumer<AssetIdentity> consumer) {
         assets.forEachIdentity(scope, consumer);
-    }
-
-    /**
-     * Refreshes the table statistics the planner relies on when bulk writes made them stale (see
-     * {@link AssetRepository#analyzeIfStale}); call it outside a transaction, before reading assets by id in bulk.
-     */
-    public void refreshStatistics() {
-        assets.analyzeIfStale();
-    }
-
-    /**
-     * Makes bulk writers of the scope's inventory (imports) take turns, for the rest of the transaction: each
-     * matches its rows against the inventory as the previous one left it, so two imports of the same export at
-     * the same moment (on one instance or two) create each server once.
-     */
-    @Transactional
-    public void lockBulkWrites(TenantScope scope) {
-        assets.lockBulkWrites(scope);
-    }
-
-    /** These assets of the scope, locked for the rest of the transaction (in id order, so bulk writers cannot deadlock). */
-    @Transactional
-    public Map<UUID, Asset> lockAll(TenantScope scope, java.util.Collection<UUID> ids) {
-        Map<UUID, Asset> locked = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            assets.findAllForUpdate(scope, ids).forEach(a -> locked.put(a.id(), a));
-        }
-        return locked;
-    }
-
-    /**
-     * Applies many changes at once (an import's updates), each exactly as {@link #apply} would, in order:
-     * diffed against the asset as the earlier changes left it, audited with {@code action} when it changes
-     * something. {@code locked} holds the assets as {@link #lockAll} returned them in this transaction; every
-     * change must name one of them. Returns how many changes changed something.
-     */
-    @Transactional
-    public int applyAll(TenantScope scope, Map<UUID, Asset> locked, List<Map.Entry<UUID, AssetValues>> changes, AuditContext context,
-                        String action) {
-        Map<UUID, Map<AssetField, Object>> current = new java.util.HashMap<>();
-        Map<UUID, Map<AssetField, Object>> written = new LinkedHashMap<>();
-        Map<UUID, Integer> edits = new java.util.HashMap<>();
-        List<Object[]> entries = new ArrayList<>();
-        for (Map.Entry<UUID, AssetValues> change : changes) {
-            UUID id = change.getKey();
-            Asset asset = locked.get(id);
-            if (asset == null) {
-                throw new NotFoundException("Asset");
-            }
-            Map<AssetField, Object> state = current.computeIfAbsent(id, k -> valuesOf(asset));
-            Map<String, Object> audited = new LinkedHashMap<>();
-            change.getValue().values().forEach((field, value) -> {
-                Object old = state.get(field);
-                if (!AssetValues.same(old, value)) {
-                    audited.put(field.jsonName(), change(old, value));
-                    state.put(field, value);
-                    written.computeIfAbsent(id, k -> new EnumMap<>(AssetField.class)).put(field, value);
-                }
-            });
-            if (!audited.isEmpty()) {
-                edits.merge(id, 1, Integer::sum);
-                entries.add(new Object[] {id, action, audited});
-            }
-        }
-        if (written.isEmpty()) {
-            return 0;
-        }
-        assets.updateAll(scope, written, edits, context.actorId());
-        audit.recordBatch(scope, entries, context);
-        cache.invalidate(cacheScope(scope));
-        return entries.size();
-    }
-
-    private static Map<AssetField, Object> valuesOf(Asset asset) {
-        Map<AssetField, Object> values = new EnumMap<>(AssetField.class);
-        for (AssetField field : AssetField.values()) {
-            Object value = asset.get(field);
-            if (value != null) {
-                values.put(field, value);
-            }
-        }
-        return values;
     }
 
     /** Every asset of the scope the list filters match, by name (for assessments over a filter). */
@@ -395,14 +282,15 @@ public class AssetService {
         }
     }
 
-    private static Map<String, Object> change(Object oldValue, Object newValue) {
+    /** An audit entry's record of one field: {old, new}. */
+    static Map<String, Object> change(Object oldValue, Object newValue) {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("old", oldValue);
         change.put("new", newValue);
         return change;
     }
 
-    private static boolean isEmpty(Object value) {
+    static boolean isEmpty(Object value) {
         return AssetValues.isEmpty(value);
     }
 }

@@ -1,6 +1,7 @@
 package io.migrationplatform.discovery;
 
 import io.migrationplatform.assets.Asset;
+import io.migrationplatform.assets.AssetBulkWrites;
 import io.migrationplatform.assets.AssetService;
 import io.migrationplatform.assets.AssetValidator;
 import io.migrationplatform.assets.AssetValues;
@@ -31,14 +32,16 @@ class ImportPhases {
 
     private final ImportRepository repository;
     private final AssetService assets;
+    private final AssetBulkWrites bulk;
     private final DependencyMappingPhase dependencyMapping;
     private final TransactionTemplate transactions;
     private final int chunkRows;
 
-    ImportPhases(ImportRepository repository, AssetService assets, DependencyMappingPhase dependencyMapping, TransactionTemplate transactions,
-                 @Value("${migrate.discovery.chunk-rows:2000}") int chunkRows) {
+    ImportPhases(ImportRepository repository, AssetService assets, AssetBulkWrites bulk, DependencyMappingPhase dependencyMapping,
+                 TransactionTemplate transactions, @Value("${migrate.discovery.chunk-rows:2000}") int chunkRows) {
         this.repository = repository;
         this.assets = assets;
+        this.bulk = bulk;
         this.dependencyMapping = dependencyMapping;
         this.transactions = transactions;
         this.chunkRows = chunkRows;
@@ -50,14 +53,14 @@ class ImportPhases {
             case "field_mapping" -> map(run);
             case "data_cleansing" -> cleanse(run);
             case "asset_inventory" -> {
-                assets.refreshStatistics(); // the last import may have doubled the inventory: its lookups by id need fresh statistics
+                bulk.refreshStatistics(); // the last import may have doubled the inventory: its lookups by id need fresh statistics
                 yield transactions.execute(status -> {
-                    assets.lockBulkWrites(run.scope);
+                    bulk.lockBulkWrites(run.scope);
                     return inventory(run);
                 });
             }
             case "dependency_mapping" -> transactions.execute(status -> {
-                assets.lockBulkWrites(run.scope);
+                bulk.lockBulkWrites(run.scope);
                 return dependencyMapping.run(run);
             });
             default -> throw new IllegalArgumentException(phase);
@@ -274,10 +277,10 @@ class ImportPhases {
         }
         if (!updates.isEmpty()) {
             // Only the assets that change are locked, as apply() locks them: unchanged ones stay free for other writers.
-            Map<UUID, Asset> locked = assets.lockAll(run.scope, updates.stream().map(Map.Entry::getKey).distinct().toList());
-            assets.applyAll(run.scope, locked, updates, run.context, "import");
+            Map<UUID, Asset> locked = bulk.lockAll(run.scope, updates.stream().map(Map.Entry::getKey).distinct().toList());
+            bulk.applyAll(run.scope, locked, updates, run.context, "import");
         }
-        List<UUID> ids = assets.insertAll(run.scope, created, run.context, "import");
+        List<UUID> ids = bulk.insertAll(run.scope, created, run.context, "import");
         for (int i = 0; i < toCreate.size(); i++) {
             toCreate.get(i).assetId = ids.get(i);
             toCreate.get(i).outcome = "created";

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AssetStatisticsIT extends ApiIntegrationTest {
 
     @Autowired
-    AssetService assets;
+    AssetBulkWrites assets;
 
     @Autowired
     JdbcClient jdbc;
