@@ -45,18 +45,18 @@ class DatabaseOutageIT {
                         "{\"name\":\"load-" + n + "\",\"asset_type\":\"server\",\"environment\":\"dev\"}"};
             });
             try (load) {
-                ServiceProcess.sleep(3_000);
+                Polling.sleep(3_000);
                 load.phase("down");
                 // Requests started before the switch (counted as "before", where only success is allowed) finish first.
-                ServiceProcess.sleep(1_000);
+                Polling.sleep(1_000);
                 postgres.stopServer();
-                ServiceProcess.sleep(10_000);
+                Polling.sleep(10_000);
                 load.phase("restarting");
                 postgres.startServer();
                 Polling.until(() -> admin.get("/api/v1/assets/" + ids.get(0)).status(), s -> s == 200, Duration.ofSeconds(60),
                         "the service answering again after the database came back");
                 load.phase("after");
-                ServiceProcess.sleep(5_000);
+                Polling.sleep(5_000);
             }
 
             List<LoadProbe.Outcome> before = load.outcomes("before");

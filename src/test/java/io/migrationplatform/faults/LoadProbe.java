@@ -1,6 +1,7 @@
 package io.migrationplatform.faults;
 
 import io.migrationplatform.support.ApiClient;
+import io.migrationplatform.support.Polling;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,7 +101,7 @@ final class LoadProbe implements AutoCloseable {
             }
         }
         if (status != 200 && status != 201) {
-            ServiceProcess.sleep(50); // a failing server is not hammered in a tight loop
+            Polling.sleep(50); // a failing server is not hammered in a tight loop
         }
     }
 

@@ -53,7 +53,7 @@ class RedisOutageIT {
             });
             JsonNode importedDuringOutage;
             try (load) {
-                ServiceProcess.sleep(2_000);
+                Polling.sleep(2_000);
                 load.phase("down");
                 redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 // Background work and its live updates while Redis is gone: an import runs as a flow.
@@ -63,10 +63,10 @@ class RedisOutageIT {
                 assertThat(admin.post("/api/v1/discovery/imports/" + importId + "/execute", null).status()).isEqualTo(202);
                 importedDuringOutage = Polling.until(() -> admin.get("/api/v1/discovery/imports/" + importId).json(),
                         json -> List.of("completed", "failed").contains(json.get("status").asString()), Duration.ofSeconds(60), "import");
-                ServiceProcess.sleep(5_000);
+                Polling.sleep(5_000);
                 load.phase("back");
                 redis = startRedis(redisPort);
-                ServiceProcess.sleep(5_000);
+                Polling.sleep(5_000);
             }
             assertThat(importedDuringOutage.get("status").asString()).as(importedDuringOutage.toString()).isEqualTo("completed");
             for (String phase : List.of("before", "down", "back")) {

@@ -1,6 +1,7 @@
 package io.migrationplatform.faults;
 
 import io.migrationplatform.support.ApiClient;
+import io.migrationplatform.support.Polling;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -94,7 +95,7 @@ final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(100);
+            Polling.sleep(100);
         }
         process.destroyForcibly();
         throw new IllegalStateException("the service was not ready within " + timeout + "; see " + log);
@@ -150,15 +151,6 @@ final class ServiceProcess implements AutoCloseable {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -19,13 +19,18 @@ public final class Polling {
             if (done.test(last)) {
                 return last;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            sleep(100);
         }
         throw new AssertionError(what + " did not finish in " + timeout + "; last seen: " + last);
+    }
+
+    /** Thread.sleep for tests: an interruption ends the test rather than being swallowed. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.migrationplatform.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migrationplatform.support.ApiClient;
+import io.migrationplatform.support.Polling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ final class TaskFixtures {
             if (until.test(task)) {
                 return task;
             }
-            sleep(100);
+            Polling.sleep(100);
         }
         throw new AssertionError("task " + id + " did not get there in " + seconds + " s; last seen: " + task);
     }
@@ -53,14 +54,5 @@ final class TaskFixtures {
 
     static Predicate<JsonNode> status(String status) {
         return t -> t.get("status").asString().equals(status);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

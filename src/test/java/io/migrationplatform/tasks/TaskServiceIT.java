@@ -7,6 +7,7 @@ import io.migrationplatform.identity.Role;
 import io.migrationplatform.identity.TenantScope;
 import io.migrationplatform.platform.error.NotFoundException;
 import io.migrationplatform.support.ApiIntegrationTest;
+import io.migrationplatform.support.Polling;
 import io.migrationplatform.support.TestTenants;
 import io.migrationplatform.tasks.scheduler.TaskQueue;
 import java.time.Duration;
@@ -93,7 +94,7 @@ class TaskServiceIT extends ApiIntegrationTest {
             id[0] = tasks.submit(scope, "test.echo", Map.of()).id();
             status.setRollbackOnly();
         });
-        TaskFixtures.sleep(1500);
+        Polling.sleep(1500);
         assertThat(jdbc.sql("SELECT count(*) FROM tasks WHERE id = :id").param("id", id[0]).query(Long.class).single()).isZero();
         assertThat(scheduled(id[0])).isZero();
     }
@@ -136,7 +137,7 @@ class TaskServiceIT extends ApiIntegrationTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (scheduled(id) > 0) {
             assertThat(Instant.now()).as("execution of " + id + " removed").isBefore(deadline);
-            TaskFixtures.sleep(100);
+            Polling.sleep(100);
         }
     }
 
@@ -145,7 +146,7 @@ class TaskServiceIT extends ApiIntegrationTest {
         Task task = tasks.get(scope, id);
         while (!until.test(task)) {
             assertThat(Instant.now()).as("task " + id + ", last seen " + task).isBefore(deadline);
-            TaskFixtures.sleep(100);
+            Polling.sleep(100);
             task = tasks.get(scope, id);
         }
         return task;
