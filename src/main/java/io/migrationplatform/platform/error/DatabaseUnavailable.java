@@ -15,6 +15,10 @@ import org.springframework.transaction.TransactionSystemException;
  */
 final class DatabaseUnavailable {
 
+    /** The answer's message and Retry-After, wherever the failure is caught. */
+    static final String MESSAGE = "The service is temporarily unavailable; try again shortly";
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private DatabaseUnavailable() {
     }
 

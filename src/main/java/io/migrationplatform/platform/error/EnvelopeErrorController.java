@@ -47,8 +47,8 @@ class EnvelopeErrorController implements ErrorController {
             // Raised before any controller (the principal is read in a security filter): the same 503 as from a controller.
             log.warn("Database unavailable on {}: {}", path, failure.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(ErrorEnvelope.of(HttpStatus.SERVICE_UNAVAILABLE.value(), "The service is temporarily unavailable; try again shortly",
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(ErrorEnvelope.of(HttpStatus.SERVICE_UNAVAILABLE.value(), DatabaseUnavailable.MESSAGE,
                             Map.of(), path, method == null ? request.getMethod() : method.toString()));
         }
         if (status.is5xxServerError() && failure != null) {

@@ -203,8 +203,8 @@ public class GlobalExceptionHandler {
             TransientDataAccessResourceException.class, QueryTimeoutException.class})
     ResponseEntity<ErrorEnvelope> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return envelope(HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again shortly", Map.of(),
-                request, headers -> headers.set(HttpHeaders.RETRY_AFTER, "5"));
+        return envelope(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, Map.of(),
+                request, headers -> headers.set(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS));
     }
 
     @ExceptionHandler(Exception.class)
