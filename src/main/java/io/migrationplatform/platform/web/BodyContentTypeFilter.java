@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -28,6 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
 public class BodyContentTypeFilter extends OncePerRequestFilter {
 
+    /** Read as bodies even when empty, so their declared type must make sense too. */
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+
     private final ErrorResponseWriter errors;
 
     public BodyContentTypeFilter(ErrorResponseWriter errors) {
@@ -38,9 +42,8 @@ public class BodyContentTypeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        // POST, PUT and PATCH are read as bodies even when empty, so their declared type must make sense too.
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null
-                || java.util.Set.of("POST", "PUT", "PATCH").contains(request.getMethod());
+                || BODY_METHODS.contains(request.getMethod());
         if (contentType != null && hasBody) {
             String problem = problem(contentType);
             if (problem != null) {
